@@ -1,0 +1,88 @@
+# The two commands: `make demo` (the Persian portal at http://127.0.0.1:5000) and
+# `make test` (the whole suite against real PostgreSQL, Solr and Redis).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+CKAN   := $(BIN)/ckan
+STATE  := .state
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+# An existing Solr can replace ours (dev/services.sh then only checks it answers).
+ifdef SOLR_URL
+export CKAN_SOLR_URL := $(SOLR_URL)
+endif
+# Tests never touch the demo databases: CKAN_TEST_* name existing test databases.
+TEST_ENV := env -u CKAN_SQLALCHEMY_URL -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATASTORE_READ_URL \
+	$(if $(CKAN_TEST_SQLALCHEMY_URL),CKAN_SQLALCHEMY_URL=$(CKAN_TEST_SQLALCHEMY_URL)) \
+	$(if $(CKAN_TEST_DATASTORE_WRITE_URL),CKAN_DATASTORE_WRITE_URL=$(CKAN_TEST_DATASTORE_WRITE_URL)) \
+	$(if $(CKAN_TEST_DATASTORE_READ_URL),CKAN_DATASTORE_READ_URL=$(CKAN_TEST_DATASTORE_READ_URL))
+
+INSTALLED := $(VENV)/.installed
+
+.PHONY: help install system services stop demo serve db admin seed test lint i18n clean
+
+help:
+	@echo "make demo      install everything, start services, load seed data, serve http://$(HOST):$(PORT)"
+	@echo "make test      install everything, start services, run ruff and the whole test suite"
+	@echo "make services  start PostgreSQL, Redis and Solr (what is missing) and print their URLs"
+	@echo "make stop      stop the services this project started"
+
+system:
+	@bash dev/system-packages.sh
+
+$(INSTALLED): pyproject.toml setup.py | system
+	@echo "Python: creating $(VENV) and installing the package with its dependencies"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install -q --upgrade pip wheel setuptools
+	@$(BIN)/pip install -q -e ".[dev]"
+	@touch $@
+
+install: $(INSTALLED) i18n
+
+i18n: $(INSTALLED)
+	@$(BIN)/python setup.py -q compile_i18n
+
+services: system
+	@bash dev/services.sh start
+
+stop:
+	@-pkill -f "ckan -c demo.ini run" 2>/dev/null || true
+	@bash dev/services.sh stop
+
+demo.ini: | $(INSTALLED)
+	@echo "CKAN: writing demo.ini"
+	@$(CKAN) generate config demo.ini >/dev/null
+	@$(CKAN) config-tool demo.ini -f dev/demo-options.ini >/dev/null
+	@$(CKAN) config-tool demo.ini "ckan.storage_path=$(CURDIR)/$(STATE)/storage" "SECRET_KEY=$$(openssl rand -hex 24)" >/dev/null
+
+db: install services demo.ini
+	@mkdir -p $(STATE)/storage
+	@$(CKAN) -c demo.ini db init
+	@$(CKAN) -c demo.ini db upgrade -p smarttehran
+	@bash dev/services.sh datastore-permissions demo.ini datastore_default
+
+admin: db
+	@bash dev/demo-admin.sh
+
+seed: db
+	@if $(CKAN) -c demo.ini smarttehran --help 2>/dev/null | grep -q " seed"; then \
+	  $(CKAN) -c demo.ini smarttehran seed; else echo "Seed: no seed command yet"; fi
+
+serve:
+	@echo "Portal: http://$(HOST):$(PORT)  (Ctrl-C stops it; 'make stop' stops the services)"
+	@$(CKAN) -c demo.ini run --host $(HOST) --port $(PORT) --disable-reloader
+
+demo: admin seed serve
+
+lint: $(INSTALLED)
+	@$(BIN)/ruff check ckanext tests bench dev setup.py
+
+test: install services lint
+	@$(TEST_ENV) bash dev/services.sh datastore-permissions test-ckan.ini datastore_test
+	@$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf build dist *.egg-info $(STATE)/test-storage

@@ -1,0 +1,1 @@
+"""Smart Tehran open-data catalog: a Persian-first CKAN extension."""

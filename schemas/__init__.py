@@ -1,0 +1,1 @@
+"""Data folder mapped into ckanext.smarttehran (see setup.py)."""

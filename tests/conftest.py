@@ -1,0 +1,3 @@
+"""Fixtures shared by the suite. CKAN's own pytest plugin supplies the rest."""
+
+from __future__ import annotations
