@@ -1,0 +1,82 @@
+"""The words around a candidate: what makes a valid-looking number personal or not.
+
+A :class:`Window` is built lazily for one candidate: the folded, lower-cased text
+up to ``BEFORE`` characters before it and ``AFTER`` characters after it, clipped
+to the candidate's cell or document. A column ``hint`` (from a table header)
+counts as a context word at distance zero.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ckanext.smarttehran.persian import fold
+from ckanext.smarttehran.privacy import patterns
+
+BEFORE = 48
+AFTER = 24
+# Hint values that are not finding types.
+HINT_NEGATIVE = "NEGATIVE"
+HINT_PUBLIC = "PUBLIC"
+# Finding types whose context words are shared under one kind.
+_HINT_KIND = {"PHONE_MOBILE": "PHONE", "PHONE_LANDLINE": "PHONE", "LICENSE_PLATE": "PLATE"}
+
+
+class Window:
+    """Context words around ``text[start:end]`` within ``[lo, hi)``."""
+
+    __slots__ = ("before", "after", "hint")
+
+    def __init__(
+        self, text: str, start: int, end: int, lo: int, hi: int, hint: str | None
+    ) -> None:
+        self.before = fold(text[max(lo, start - BEFORE) : start]).lower()
+        self.after = fold(text[end : min(hi, end + AFTER)]).lower()
+        self.hint = hint
+
+    def positive(self, kind: str) -> int | None:
+        """Distance to the nearest word announcing ``kind`` (None if absent)."""
+        if self.hint is not None and _HINT_KIND.get(self.hint, self.hint) == kind:
+            return 0
+        return _last_distance(patterns.POSITIVE[kind], self.before)
+
+    def negative(self) -> int | None:
+        """Distance to the nearest money, date or public-code word."""
+        if self.hint in (HINT_NEGATIVE, HINT_PUBLIC):
+            return 0
+        dist = _last_distance(patterns.NEGATIVE, self.before)
+        m = patterns.NEGATIVE.search(self.after, 0, 12)
+        if m is not None and (dist is None or m.start() < dist):
+            dist = m.start()
+        return dist
+
+    def says(self, kind: str) -> bool:
+        """A word for ``kind`` is nearer than any negative word."""
+        pos = self.positive(kind)
+        if pos is None:
+            return False
+        neg = self.negative()
+        return neg is None or pos <= neg
+
+    def public_org(self, strict: bool = False) -> bool:
+        """An organisation (municipality, office ...) owns the value."""
+        if self.hint == HINT_PUBLIC:
+            return True
+        pat = patterns.PUBLIC_ORG_STRICT if strict else patterns.PUBLIC_ORG
+        return pat.search(self.before) is not None or pat.search(self.after) is not None
+
+    def public_place(self) -> bool:
+        """A park, station or other public place is named nearby."""
+        if self.hint == HINT_PUBLIC:
+            return True
+        return (
+            patterns.PUBLIC_PLACE.search(self.before) is not None
+            or patterns.PUBLIC_PLACE.search(self.after) is not None
+        )
+
+
+def _last_distance(pattern: re.Pattern[str], before: str) -> int | None:
+    last = None
+    for m in pattern.finditer(before):
+        last = m
+    return None if last is None else len(before) - last.end()

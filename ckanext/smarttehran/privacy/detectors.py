@@ -1,0 +1,201 @@
+"""``scan_text``: every detector over one text, overlaps resolved.
+
+Each pass is one compiled regex over the raw text whose first character class
+lets ``re`` skip ahead quickly; the Python validators run only on candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from ckanext.smarttehran.persian import fold
+from ckanext.smarttehran.privacy import findings, lexicon, patterns
+from ckanext.smarttehran.privacy.context import Window
+from ckanext.smarttehran.privacy.findings import Finding
+from ckanext.smarttehran.privacy.masking import mask
+from ckanext.smarttehran.privacy.names import scan_names, scan_titled_name
+from ckanext.smarttehran.privacy.numbers import Hit, Locate, scan_numbers
+
+_DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
+
+
+def scan_text(
+    text: str,
+    *,
+    hint: str | None = None,
+    types: Collection[str] | None = None,
+) -> list[Finding]:
+    """All personal-data spans in ``text``, sorted by start, never overlapping.
+
+    ``hint`` is what the surrounding structure says the text is (a finding type
+    from a column header, ``"NEGATIVE"`` for money/date columns, ``"PUBLIC"``
+    for a public body's record); ``types`` limits the result to those types.
+    """
+    if not text:
+        return []
+    n = len(text)
+
+    def locate(_pos: int) -> tuple[int, int, str | None]:
+        return 0, n, hint
+
+    hits = find_hits(text, locate)
+    return to_findings(text, hits, types)
+
+
+def find_hits(text: str, locate: Locate) -> list[Hit]:
+    """Raw, possibly overlapping hits of every pass."""
+    hits: list[Hit] = []
+    scan_numbers(text, locate, hits)
+    _scan_gps(text, locate, hits)
+    _scan_plates(text, locate, hits)
+    if "@" in text:
+        _scan_emails(text, locate, hits)
+    _scan_keywords(text, locate, hits)
+    scan_names(text, locate, hits)
+    return hits
+
+
+def to_findings(
+    text: str, hits: list[Hit], types: Collection[str] | None = None
+) -> list[Finding]:
+    """Resolve overlaps (higher priority, then longer, wins) and mask values."""
+    if types is not None:
+        hits = [h for h in hits if h[0] in types]
+    if not hits:
+        return []
+    hits.sort(key=lambda h: (-findings.PRIORITY[h[0]], h[1] - h[2], h[1]))
+    kept: list[Hit] = []
+    for hit in hits:
+        if all(hit[2] <= k[1] or hit[1] >= k[2] for k in kept):
+            kept.append(hit)
+    kept.sort(key=lambda h: h[1])
+    return [Finding(t, s, e, sc, basis, mask(text[s:e])) for t, s, e, sc, basis in kept]
+
+
+def _scan_gps(text: str, locate: Locate, out: list[Hit]) -> None:
+    consumed = -1
+    for m in patterns.COORD.finditer(text):
+        start = m.start()
+        if start < consumed or (start > 0 and text[start - 1] in _DIGITS + ".-"):
+            continue
+        kind = _coord_kind(m.group())
+        if kind is None:
+            continue
+        lo, hi, hint = locate(start)
+        end = m.end()
+        nxt = patterns.COORD_NEXT.match(text, end, hi)
+        if nxt is not None and _coord_kind(nxt.group(1)) not in (None, kind):
+            end = nxt.end(1)
+        elif hint != findings.GPS:
+            continue
+        if Window(text, start, end, lo, hi, hint).public_place():
+            continue
+        consumed = end
+        out.append((findings.GPS, start, end, 0.85, "structure"))
+
+
+def _coord_kind(value: str) -> str | None:
+    m = patterns.COORD_ANY.match(fold(value))
+    if m is None or len(m.group(2)) < 4:
+        return None
+    whole = int(m.group(1))
+    if 24 <= whole <= 40:
+        return "lat"
+    if 44 <= whole <= 63:
+        return "lon"
+    return None
+
+
+def _scan_plates(text: str, locate: Locate, out: list[Hit]) -> None:
+    for m in patterns.PLATE.finditer(text):
+        start, end = m.span()
+        if start > 0 and text[start - 1] in _DIGITS:
+            continue
+        if end < len(text) and text[end] in _DIGITS:
+            continue
+        letter = fold(m.group(1))
+        if letter == "ا":
+            continue
+        lo, hi, hint = locate(start)
+        if m.group(2) is None and not Window(text, start, end, lo, hi, hint).says("PLATE"):
+            continue
+        out.append((findings.LICENSE_PLATE, start, end, 0.9, "structure"))
+
+
+def _scan_emails(text: str, locate: Locate, out: list[Hit]) -> None:
+    for m in patterns.EMAIL.finditer(text):
+        local = m.group().split("@", 1)[0].lower()
+        if local in lexicon.ROLE_MAILBOXES or local.rstrip("0123456789") in lexicon.ROLE_MAILBOXES:
+            continue
+        lo, hi, hint = locate(m.start())
+        if Window(text, m.start(), m.end(), lo, hi, hint).public_org(strict=True):
+            continue
+        out.append((findings.EMAIL, m.start(), m.end(), 0.95, "structure"))
+
+
+def _scan_keywords(text: str, locate: Locate, out: list[Hit]) -> None:
+    for m in patterns.KEYWORD.finditer(text):
+        kind = m.lastgroup
+        if kind == "bc":
+            _after_keyword(text, m.end(), patterns.AFTER_BC, findings.BIRTH_CERT, out)
+        elif kind == "pp":
+            _after_keyword(text, m.end(), patterns.AFTER_PP, findings.PASSPORT, out)
+        elif kind == "addr":
+            _address(text, m.start(), m.end(), locate, out)
+        elif kind == "title":
+            scan_titled_name(text, m.start(), m.end(), locate, out)
+
+
+def _after_keyword(
+    text: str, pos: int, pattern: Callable, type_: str, out: list[Hit]
+) -> None:
+    after = fold(text[pos : pos + 48])
+    m = pattern.match(after)
+    if m is not None:
+        out.append((type_, pos + m.start(1), pos + m.end(1), 0.9, "context"))
+
+
+def _address(text: str, kw_start: int, kw_end: int, locate: Locate, out: list[Hit]) -> None:
+    lo, hi, hint = locate(kw_start)
+    after = fold(text[kw_end : min(hi, kw_end + 80)])
+    m = patterns.AFTER_PLATE_NO.match(after)
+    if m is None:
+        return
+    end = kw_end + m.end(1)
+    if patterns.PLATE.match(text, kw_end + m.start(1)):
+        return  # a vehicle plate, not a house number
+    pos = m.end()
+    while (u := patterns.UNIT_TAIL.match(after, pos)) is not None:
+        end, pos = kw_end + u.end(1), u.end()
+    english = text[kw_start].lower() == "n"
+    if english:
+        _english_address(text, kw_start, end, hi, out)
+        return
+    before_lo = max(lo, kw_start - 160)
+    before = fold(text[before_lo:kw_start])
+    breaks = list(patterns.SENTENCE_BREAK.finditer(before))
+    region = breaks[-1].end() if breaks else 0
+    opener = patterns.ADDRESS_OPENER.search(before, region)
+    if opener is None or patterns.ADDRESS_STREET.search(before, opener.start()) is None:
+        return
+    start = before_lo + opener.start()
+    win = Window(text, start, end, lo, hi, hint)
+    if win.public_org(strict=True) or patterns.PUBLIC_ORG_STRICT.search(before, region):
+        return
+    out.append((findings.ADDRESS, start, end, 0.8, "context"))
+
+
+def _english_address(text: str, start: int, end: int, hi: int, out: list[Hit]) -> None:
+    tail = text[end : min(hi, end + 90)]
+    stop = patterns.SENTENCE_BREAK.search(tail)
+    tail = tail[: stop.start()] if stop else tail
+    last = None
+    for m in patterns.EN_STREET.finditer(tail):
+        last = m
+    if last is None:
+        return
+    end = end + last.end()
+    u = patterns.UNIT_TAIL.match(fold(text[end : min(hi, end + 30)]))
+    if u is not None:
+        end += u.end(1)
+    out.append((findings.ADDRESS, start, end, 0.75, "context"))

@@ -1,0 +1,119 @@
+"""Compiled regular expressions: the candidate passes and the context matchers.
+
+Candidate passes run over the raw text. Digit classes list Latin, Persian and
+Arabic-Indic digits explicitly (an explicit class is several times faster in
+``re`` than the Unicode ``\\d``), so a text is never folded as a whole; only a
+candidate and its context window are folded for validation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ckanext.smarttehran.privacy import lexicon
+
+D = "[0-9\u06f0-\u06f9\u0660-\u0669]"
+_D_IN = "0-9\u06f0-\u06f9\u0660-\u0669"
+# Characters allowed between digit groups: spaces (plain, NBSP, thin), ZWNJ,
+# RLM, dashes, dots and brackets.
+_SEP_IN = r"\- .()\u00a0\u202f\u2009\u200c\u200f\u2010-\u2015"
+_LETTER_IN = "A-Za-z\u0600-\u06ff\u200c"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored into a prefix tree (fast in ``re``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+def words_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Match any of ``words`` (folded text) not inside a longer word."""
+    return re.compile(
+        rf"(?<![{_LETTER_IN}])(?:{trie_regex(words)})(?![A-Za-z])", flags
+    )
+
+
+# Numbers of eight or more digits, separators allowed between groups.
+NUMBER = re.compile(rf"{D}[{_D_IN}{_SEP_IN}]{{6,}}{D}")
+# Digit groups inside a folded candidate.
+DIGIT_GROUPS = re.compile(r"[0-9]+")
+# A coordinate with at least four decimals (about 11 m).
+COORD = re.compile(rf"{D}{D}[.\u066b]{D}{{4,}}")
+COORD_ANY = re.compile(r"(-?[0-9]{1,3})[.\u066b]([0-9]+)")
+COORD_NEXT = re.compile(rf"[^\n{_D_IN}]{{0,24}}?({D}{D}[.\u066b]{D}{{4,}})")
+# Licence plate: 12 ب 345 [ایران|-] 67
+PLATE = re.compile(
+    rf"{D}{D}[ \u200c\u00a0\-]?([{lexicon.PLATE_LETTERS}يكا](?:لف)?)[ \u200c\u00a0\-]?"
+    rf"{D}{D}{D}(?:[ \u200c\u00a0]*(?:-|ایران|ايران|[Ii][Rr]|\|)?[ \u200c\u00a0]*({D}{D}))?"
+)
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+
+# Keyword-led pass: identifiers that are only recognisable by the word before them,
+# address anchors and titles before names. Variant letters (ي/ك) are in classes.
+KEYWORD = re.compile(
+    r"(?P<bc>شناسنامه|شناسنامة|ش\.ش|[Bb]irth [Cc]ert(?:ificate)?)"
+    r"|(?P<pp>گذرنامه|پاسپورت|[Pp]assport|PASSPORT)"
+    r"|(?P<addr>پلاک|پلاك|[Nn]o\.)"
+    r"|(?P<title>آقا[یي]|خانم|جناب|سرکار|سركار|Mrs?\.?|Ms\.?|Miss)"
+)
+# After a birth-certificate keyword (folded text).
+AFTER_BC = re.compile(
+    r"(?:[ \u200c]*(?:شماره|ش\.|no\.?|number|#))?[ \u200c]*[:：.\-]?[ \u200c]*([0-9]{1,10})(?![0-9])",
+    re.IGNORECASE,
+)
+AFTER_PP = re.compile(
+    r"(?:[ \u200c]*(?:شماره|no\.?|number|#))?[ \u200c]*[:：.\-]?[ \u200c]*"
+    r"([A-Za-z][ ]?[0-9]{7,8}|[0-9]{8,9})(?![0-9])",
+    re.IGNORECASE,
+)
+AFTER_PLATE_NO = re.compile(r"[ \u200c]*[:.]?[ \u200c]*([0-9]+(?:[/\-][0-9]+)?)(?![0-9])")
+UNIT_TAIL = re.compile(
+    r"[ \u200c]*[،,\-]?[ \u200c]*(?:" + "|".join(lexicon.ADDRESS_UNITS)
+    + r"|unit|apt\.?|floor)[ \u200c]*[:.]?[ \u200c]*([0-9]+|[A-Za-z]|همکف|اول|دوم|سوم|چهارم)",
+    re.IGNORECASE,
+)
+ADDRESS_OPENER = re.compile("|".join(re.escape(w) for w in lexicon.ADDRESS_OPENERS))
+ADDRESS_STREET = re.compile("|".join(re.escape(w) for w in lexicon.ADDRESS_STREET_WORDS))
+EN_STREET = re.compile(
+    r"\b(?:Alley|St\.?|Street|Ave\.?|Avenue|Blvd\.?|Boulevard|Lane|Square|Sq\.)", re.IGNORECASE
+)
+SENTENCE_BREAK = re.compile(r"[\n:؛!؟?\"«»|]|\.(?=\s)(?<![خک]\.)")
+
+# Names: Persian given names as a trie; Latin ones title-case.
+FIRST_NAME = re.compile(
+    "(?:" + trie_regex(
+        sorted({*lexicon.FIRST_NAMES, *(n.replace("ی", "ي").replace("ک", "ك")
+                                       for n in lexicon.FIRST_NAMES)})
+    ) + ")"
+)
+LATIN_FIRST_NAME = re.compile(r"\b(?:" + trie_regex(lexicon.LATIN_FIRST_NAMES) + r")\b")
+# One word of a name after the given name (folded text).
+NAME_TOKEN = re.compile(r"[ \u200c]?([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
+                        r"\u200c]{2,})")
+NAME_GAP = re.compile(r"[ ]+")
+LATIN_NAME_TOKEN = re.compile(r" ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)")
+LETTER = re.compile(f"[{_LETTER_IN}]")
+
+# Context matchers over folded, lower-cased windows.
+POSITIVE = {kind: words_regex(words) for kind, words in lexicon.POSITIVE_CONTEXT.items()}
+NEGATIVE = words_regex(lexicon.NEGATIVE_CONTEXT)
+PUBLIC_ORG = words_regex(lexicon.PUBLIC_ORG)
+PUBLIC_ORG_STRICT = words_regex(w for w in lexicon.PUBLIC_ORG if w not in ("منطقه", "ناحیه"))
+PUBLIC_PLACE = words_regex(lexicon.PUBLIC_PLACE)
