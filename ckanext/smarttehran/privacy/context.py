@@ -27,9 +27,7 @@ class Window:
 
     __slots__ = ("before", "after", "hint")
 
-    def __init__(
-        self, text: str, start: int, end: int, lo: int, hi: int, hint: str | None
-    ) -> None:
+    def __init__(self, text: str, start: int, end: int, lo: int, hi: int, hint: str | None) -> None:
         self.before = fold(text[max(lo, start - BEFORE) : start]).lower()
         self.after = fold(text[end : min(hi, end + AFTER)]).lower()
         self.hint = hint

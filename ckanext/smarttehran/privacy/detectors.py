@@ -55,9 +55,7 @@ def find_hits(text: str, locate: Locate) -> list[Hit]:
     return hits
 
 
-def to_findings(
-    text: str, hits: list[Hit], types: Collection[str] | None = None
-) -> list[Finding]:
+def to_findings(text: str, hits: list[Hit], types: Collection[str] | None = None) -> list[Finding]:
     """Resolve overlaps (higher priority, then longer, wins) and mask values."""
     if types is not None:
         hits = [h for h in hits if h[0] in types]
@@ -146,9 +144,7 @@ def _scan_keywords(text: str, locate: Locate, out: list[Hit]) -> None:
             scan_titled_name(text, m.start(), m.end(), locate, out)
 
 
-def _after_keyword(
-    text: str, pos: int, pattern: Callable, type_: str, out: list[Hit]
-) -> None:
+def _after_keyword(text: str, pos: int, pattern: Callable, type_: str, out: list[Hit]) -> None:
     after = fold(text[pos : pos + 48])
     m = pattern.match(after)
     if m is not None:

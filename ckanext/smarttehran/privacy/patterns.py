@@ -45,9 +45,7 @@ def _trie_to_regex(node: dict) -> str:
 
 def words_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Match any of ``words`` (folded text) not inside a longer word."""
-    return re.compile(
-        rf"(?<![{_LETTER_IN}])(?:{trie_regex(words)})(?![A-Za-z])", flags
-    )
+    return re.compile(rf"(?<![{_LETTER_IN}])(?:{trie_regex(words)})(?![A-Za-z])", flags)
 
 
 # Numbers of eight or more digits, separators allowed between groups.
@@ -85,7 +83,8 @@ AFTER_PP = re.compile(
 )
 AFTER_PLATE_NO = re.compile(r"[ \u200c]*[:.]?[ \u200c]*([0-9]+(?:[/\-][0-9]+)?)(?![0-9])")
 UNIT_TAIL = re.compile(
-    r"[ \u200c]*[،,\-]?[ \u200c]*(?:" + "|".join(lexicon.ADDRESS_UNITS)
+    r"[ \u200c]*[،,\-]?[ \u200c]*(?:"
+    + "|".join(lexicon.ADDRESS_UNITS)
     + r"|unit|apt\.?|floor)[ \u200c]*[:.]?[ \u200c]*([0-9]+|[A-Za-z]|همکف|اول|دوم|سوم|چهارم)",
     re.IGNORECASE,
 )
@@ -98,15 +97,23 @@ SENTENCE_BREAK = re.compile(r"[\n:؛!؟?\"«»|]|\.(?=\s)(?<![خک]\.)")
 
 # Names: Persian given names as a trie; Latin ones title-case.
 FIRST_NAME = re.compile(
-    "(?:" + trie_regex(
-        sorted({*lexicon.FIRST_NAMES, *(n.replace("ی", "ي").replace("ک", "ك")
-                                       for n in lexicon.FIRST_NAMES)})
-    ) + ")"
+    "(?:"
+    + trie_regex(
+        sorted(
+            {
+                *lexicon.FIRST_NAMES,
+                *(n.replace("ی", "ي").replace("ک", "ك") for n in lexicon.FIRST_NAMES),
+            }
+        )
+    )
+    + ")"
 )
 LATIN_FIRST_NAME = re.compile(r"\b(?:" + trie_regex(lexicon.LATIN_FIRST_NAMES) + r")\b")
 # One word of a name after the given name (folded text).
-NAME_TOKEN = re.compile(r"[ \u200c]?([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
-                        r"\u200c]{2,})")
+NAME_TOKEN = re.compile(
+    r"[ \u200c]?([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
+    r"\u200c]{2,})"
+)
 NAME_GAP = re.compile(r"[ ]+")
 LATIN_NAME_TOKEN = re.compile(r" ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)")
 LETTER = re.compile(f"[{_LETTER_IN}]")

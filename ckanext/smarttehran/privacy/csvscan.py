@@ -1,0 +1,203 @@
+"""CSV and TSV without parsing every row.
+
+The detectors run over whole decoded chunks; only a hit's line is looked at to
+find its column. Rows are parsed (by the C ``csv`` module) only when some
+column needs its cells: quasi-identifier columns for k-anonymity, and columns
+whose header announces a type that has no checksum (names, addresses).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from itertools import zip_longest
+
+from ckanext.smarttehran.privacy.detectors import find_hits
+from ckanext.smarttehran.privacy.masking import mask
+from ckanext.smarttehran.privacy.reports import Issue, TableReport
+from ckanext.smarttehran.privacy.tabular import _CELL_RULES, MAX_SAMPLES, TableScan
+
+DELIMITERS = (",", "\t", ";", "|", "،")
+csv.field_size_limit(1 << 24)
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The commonest candidate delimiter in the header line (comma if none)."""
+    best = max(DELIMITERS, key=first_line.count)
+    return best if first_line.count(best) else ","
+
+
+def scan_csv_chunks(
+    chunks: Iterable[str],
+    issues: list[Issue],
+    *,
+    name: str = "",
+    delimiter: str | None = None,
+    k: int = 5,
+    quasi_identifiers: list[str] | None = None,
+    min_share: float = 0.5,
+    header_min_share: float = 0.2,
+) -> TableReport | None:
+    """Scan a CSV given as decoded chunks (each ending at a row boundary)."""
+    it: Iterator[str] = iter(chunks)
+    first = next(it, "")
+    if not first.strip():
+        return None
+    head_end = _header_end(first)
+    header_line = first[:head_end]
+    delim = delimiter or sniff_delimiter(header_line)
+    try:
+        header = next(csv.reader(io.StringIO(header_line), delimiter=delim), [])
+    except csv.Error as exc:
+        issues.append(_malformed(str(exc)))
+        header = header_line.split(delim)
+    table = TableScan(header, k=k, quasi_identifiers=quasi_identifiers)
+    needed = sorted(set(table.qi_index) | {c.index for c in table.columns if c.hint in _CELL_RULES})
+    scanner = _ChunkScanner(table, delim, needed, issues)
+    scanner.scan(first[head_end:])
+    for chunk in it:
+        scanner.scan(chunk)
+    if scanner.ragged:
+        issues.append(
+            Issue(
+                "ragged_rows",
+                f"{scanner.ragged} rows do not have as many fields as the header.",
+                f"{scanner.ragged} سطر به اندازه سرستون‌ها فیلد ندارد.",
+                {"rows": scanner.ragged},
+            )
+        )
+    return table.report(name=name, min_share=min_share, header_min_share=header_min_share)
+
+
+def _header_end(text: str) -> int:
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            return len(text)
+        if text.count('"', 0, nl) % 2 == 0:
+            return nl + 1
+        pos = nl + 1
+
+
+class _ChunkScanner:
+    def __init__(self, table: TableScan, delim: str, needed: list[int], issues: list[Issue]):
+        self.table = table
+        self.delim = delim
+        self.needed = needed
+        self.issues = issues
+        self.ragged = 0
+        self.hints = [c.hint for c in table.columns]
+        self.ruled = {i for i in needed if self.hints[i] in _CELL_RULES}
+
+    def scan(self, text: str) -> None:
+        if not text:
+            return
+        rows = text.count("\n") + (0 if text.endswith("\n") else 1)
+        table = self.table
+        table.rows += rows
+        delim = self.delim
+        hints = self.hints
+
+        def locate(pos: int) -> tuple[int, int, str | None]:
+            col, lo, hi = _cell(text, pos, delim)
+            return lo, hi, hints[col] if col < len(hints) else None
+
+        seen: set[tuple[int, int, str]] = set()
+        for type_, start, end, _score, _basis in find_hits(text, locate):
+            col, _lo, _hi = _cell(text, start, delim)
+            if col in self.ruled and hints[col] == type_:
+                continue  # counted cell by cell in _parse
+            line = text.rfind("\n", 0, start)
+            key = (col, line, type_)
+            if key in seen:
+                continue
+            seen.add(key)
+            stats = table._column(col)
+            stats.add(type_, 1, mask(text[start:end]) if len(stats.samples) < MAX_SAMPLES else None)
+        parsed = self.needed and self._parse(text)
+        for stats in table.columns:
+            if not parsed or stats.index not in self.needed:
+                stats.values += rows
+
+    def _parse(self, text: str) -> bool:
+        try:
+            if '"' in text:
+                rows = list(csv.reader(io.StringIO(text), delimiter=self.delim))
+            else:
+                rows = [line.split(self.delim) for line in text.split("\n")]
+                if rows and rows[-1] == [""]:
+                    rows.pop()
+        except csv.Error as exc:
+            self.issues.append(_malformed(str(exc)))
+            return False
+        width = len(self.table.columns)
+        self.ragged += sum(1 for r in rows if len(r) != width)
+        cols = list(zip_longest(*rows, fillvalue=""))
+        table = self.table
+        for index in self.needed:
+            values = list(cols[index]) if index < len(cols) else [""] * len(rows)
+            stats = table._column(index)
+            stats.values += len(values) - values.count("")
+            rule = _CELL_RULES.get(stats.hint or "")
+            if rule is not None:
+                joined = "\n".join(v.replace("\n", " ") for v in values)
+                matches = list(rule.finditer(joined))
+                for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
+                    stats.add(stats.hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
+                stats.add(stats.hint, len(matches), None)  # type: ignore[arg-type]
+        if table.kanon is not None:
+            picked = [cols[i] if i < len(cols) else ("",) * len(rows) for i in table.qi_index]
+            table.kanon.update(zip(*picked, strict=False))
+        return True
+
+
+def _cell(text: str, pos: int, delim: str) -> tuple[int, int, int]:
+    """(column index, cell start, cell end) of the character at ``pos``."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    if le == -1:
+        le = len(text)
+    if '"' not in text[ls:le]:
+        col = text.count(delim, ls, pos)
+        lo = text.rfind(delim, ls, pos) + 1 or ls
+        hi = text.find(delim, pos, le)
+        out = (col, max(lo, ls), le if hi == -1 else hi)
+    else:
+        out = _quoted_cell(text, ls, le, pos, delim)
+    return out
+
+
+def _quoted_cell(text: str, ls: int, le: int, pos: int, delim: str) -> tuple[int, int, int]:
+    col, i = 0, ls
+    while i <= le:
+        if i < le and text[i] == '"':
+            j = i + 1
+            while True:
+                j = text.find('"', j)
+                if j == -1 or j >= le:
+                    j = le
+                    break
+                if j + 1 < le and text[j + 1] == '"':
+                    j += 2
+                    continue
+                break
+            end = text.find(delim, j, le)
+        else:
+            end = text.find(delim, i, le)
+        end = le if end == -1 else end
+        if pos <= end:
+            return col, i, end
+        col += 1
+        i = end + 1
+    return col, ls, le
+
+
+def _malformed(detail: str) -> Issue:
+    return Issue(
+        "malformed_csv",
+        f"Malformed CSV: {detail}.",
+        f"CSV نادرست: {detail}.",
+        {"error": detail},
+    )

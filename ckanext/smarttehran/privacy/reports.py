@@ -1,0 +1,97 @@
+"""The plain, JSON-ready records scans return. None holds a raw value."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Issue:
+    """A problem with the input, in English and Persian (``code`` is stable)."""
+
+    code: str
+    message: str
+    message_fa: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ColumnReport:
+    """One column: what its header suggests and what share of its values are findings."""
+
+    index: int
+    header: str
+    pii_type: str | None
+    header_hint: str | None
+    values: int
+    counts: dict[str, int]
+    share: float
+    quasi_identifier: str | None
+    samples: list[str]
+
+
+@dataclass(slots=True)
+class KAnonymity:
+    """Equivalence classes over the quasi-identifier columns.
+
+    ``min_class_size`` is the k the data achieves; ``passes`` says whether it
+    reaches ``k``. ``truncated`` means more than ``max_classes`` distinct
+    combinations were seen and counting stopped (the data is then treated as
+    failing).
+    """
+
+    quasi_identifiers: list[str]
+    k: int
+    records: int
+    classes: int
+    min_class_size: int
+    records_at_risk: int
+    share_at_risk: float
+    passes: bool
+    truncated: bool = False
+
+
+@dataclass(slots=True)
+class TableReport:
+    """A table's verdict: per-column types, k-anonymity, masked samples."""
+
+    name: str
+    rows: int
+    columns: list[ColumnReport]
+    k_anonymity: KAnonymity | None
+    pii_columns: list[str]
+    issues: list[Issue] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class TextReport:
+    """Findings in running text: counts, and the first findings by offset."""
+
+    chars: int
+    counts: dict[str, int]
+    findings: list[dict[str, Any]]
+    truncated: bool
+
+
+@dataclass(slots=True)
+class FileReport:
+    """A file's verdict. ``error`` is set (and nothing else is) when it could not be read."""
+
+    filename: str
+    format: str | None
+    encoding: str | None
+    size_bytes: int | None
+    has_pii: bool = False
+    tables: list[TableReport] = field(default_factory=list)
+    text: TextReport | None = None
+    issues: list[Issue] = field(default_factory=list)
+    error: Issue | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)

@@ -1,0 +1,288 @@
+"""Tables: classify each column and check k-anonymity over quasi-identifiers.
+
+Rows are processed in batches; each column of a batch is joined with newlines
+and scanned as one text (one regex pass per column, not per cell), with the
+column's header as context. Memory is bounded by the batch size and by the
+number of distinct quasi-identifier combinations (capped by ``max_classes``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, zip_longest
+
+from ckanext.smarttehran.privacy import findings, headers
+from ckanext.smarttehran.privacy.context import HINT_PUBLIC
+from ckanext.smarttehran.privacy.detectors import find_hits
+from ckanext.smarttehran.privacy.masking import mask
+from ckanext.smarttehran.privacy.numbers import Hit
+from ckanext.smarttehran.privacy.reports import ColumnReport, KAnonymity, TableReport
+
+DEFAULT_K = 5
+# A column is of a type when this share of its non-empty values are findings of it ...
+DEFAULT_MIN_SHARE = 0.5
+# ... or this share when its header already announces the type.
+DEFAULT_HEADER_MIN_SHARE = 0.2
+DEFAULT_MAX_CLASSES = 1_000_000
+BATCH_ROWS = 2000
+MAX_SAMPLES = 3
+
+_L = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
+# Whole-cell shapes for types that have no checksum: trusted only under a header.
+_CELL_RULES: dict[str, re.Pattern[str]] = {
+    findings.PERSON: re.compile(
+        rf"^[ \t]*([{_L}]{{2,}}(?:[ \u200c][{_L}]{{2,}}){{1,3}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})[ \t]*$",
+        re.MULTILINE,
+    ),
+    findings.ADDRESS: re.compile(
+        r"^[ \t]*([^\n]*(?:خیابان|خ\.|کوچه|بلوار|پلاک|میدان|street|alley|st\.|ave)[^\n]*?)[ \t]*$",
+        re.MULTILINE | re.IGNORECASE,
+    ),
+    findings.BIRTH_CERT: re.compile(r"^[ \t]*([0-9۰-۹٠-٩]{1,10})[ \t]*$", re.MULTILINE),
+    findings.PASSPORT: re.compile(r"^[ \t]*([A-Za-z][0-9۰-۹]{8})[ \t]*$", re.MULTILINE),
+}
+
+
+class ColumnStats:
+    """Running counts for one column."""
+
+    __slots__ = ("index", "header", "hint", "qi", "values", "counts", "samples")
+
+    def __init__(self, index: int, header: str, hint: str | None) -> None:
+        self.index = index
+        self.header = header
+        self.hint = hint
+        self.qi = headers.quasi_identifier(header)
+        self.values = 0
+        self.counts: Counter[str] = Counter()
+        self.samples: list[str] = []
+
+    def add(self, type_: str, rows: int, sample: str | None) -> None:
+        """Count ``rows`` values holding a finding of ``type_``."""
+        self.counts[type_] += rows
+        if sample is not None and len(self.samples) < MAX_SAMPLES and sample not in self.samples:
+            self.samples.append(sample)
+
+    def report(self, min_share: float, header_min_share: float) -> ColumnReport:
+        """The column's verdict."""
+        pii_type, share = classify(self.hint, self.counts, self.values, min_share, header_min_share)
+        return ColumnReport(
+            index=self.index,
+            header=self.header,
+            pii_type=pii_type,
+            header_hint=self.hint,
+            values=self.values,
+            counts=dict(self.counts),
+            share=round(share, 4),
+            quasi_identifier=self.qi,
+            samples=list(self.samples) if pii_type else [],
+        )
+
+
+def classify(
+    hint: str | None,
+    counts: Counter[str],
+    values: int,
+    min_share: float = DEFAULT_MIN_SHARE,
+    header_min_share: float = DEFAULT_HEADER_MIN_SHARE,
+) -> tuple[str | None, float]:
+    """A column's type from its header hint and its findings counts."""
+    if values <= 0:
+        return None, 0.0
+    if hint in findings.ALL_TYPES and counts.get(hint, 0) / values >= header_min_share:
+        return hint, counts[hint] / values
+    if not counts:
+        return None, 0.0
+    best, count = counts.most_common(1)[0]
+    share = count / values
+    if share >= min_share:
+        return best, share
+    return None, share
+
+
+class KAnonCounter:
+    """Counts equivalence classes of quasi-identifier tuples, up to a cap."""
+
+    def __init__(self, names: list[str], max_classes: int = DEFAULT_MAX_CLASSES) -> None:
+        self.names = names
+        self.max_classes = max_classes
+        self.classes: Counter[tuple[str, ...]] = Counter()
+        self.records = 0
+        self.truncated = False
+
+    def update(self, tuples: Iterable[tuple[str, ...]]) -> None:
+        """Add one batch of rows' quasi-identifier tuples."""
+        batch = Counter(tuples)
+        self.records += sum(batch.values())
+        if self.truncated:
+            for key, n in batch.items():
+                if key in self.classes:
+                    self.classes[key] += n
+            return
+        self.classes.update(batch)
+        if len(self.classes) > self.max_classes:
+            self.truncated = True
+
+    def report(self, k: int) -> KAnonymity:
+        """k-anonymity figures for threshold ``k``."""
+        sizes = self.classes.values()
+        at_risk = sum(n for n in sizes if n < k)
+        if self.truncated:
+            at_risk = max(at_risk, self.records - sum(sizes) + at_risk)
+        smallest = min(sizes) if self.classes else 0
+        return KAnonymity(
+            quasi_identifiers=self.names,
+            k=k,
+            records=self.records,
+            classes=len(self.classes),
+            min_class_size=smallest,
+            records_at_risk=at_risk,
+            share_at_risk=round(at_risk / self.records, 4) if self.records else 0.0,
+            passes=bool(self.records) and smallest >= k and not self.truncated,
+            truncated=self.truncated,
+        )
+
+
+def scan_table(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    name: str = "",
+    k: int = DEFAULT_K,
+    quasi_identifiers: Sequence[str] | None = None,
+    min_share: float = DEFAULT_MIN_SHARE,
+    header_min_share: float = DEFAULT_HEADER_MIN_SHARE,
+    max_classes: int = DEFAULT_MAX_CLASSES,
+) -> TableReport:
+    """Classify each column of a table and check k-anonymity; rows are streamed."""
+    table = TableScan(header, k=k, quasi_identifiers=quasi_identifiers, max_classes=max_classes)
+    batch: list[Sequence[object]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH_ROWS:
+            table.add_rows(batch)
+            batch = []
+    if batch:
+        table.add_rows(batch)
+    return table.report(name=name, min_share=min_share, header_min_share=header_min_share)
+
+
+class TableScan:
+    """Incremental table scan: feed row batches, then ask for the report."""
+
+    def __init__(
+        self,
+        header: Sequence[object],
+        *,
+        k: int = DEFAULT_K,
+        quasi_identifiers: Sequence[str] | None = None,
+        max_classes: int = DEFAULT_MAX_CLASSES,
+    ) -> None:
+        names = ["" if h is None else str(h) for h in header]
+        public = headers.public_table(names)
+        self.columns: list[ColumnStats] = []
+        for i, h in enumerate(names):
+            hint = headers.header_hint(h)
+            if public and hint == findings.GPS:
+                hint = HINT_PUBLIC
+            self.columns.append(ColumnStats(i, h, hint))
+        if quasi_identifiers is None:
+            self.qi_index = [c.index for c in self.columns if c.qi]
+        else:
+            wanted = set(quasi_identifiers)
+            self.qi_index = [c.index for c in self.columns if c.header in wanted]
+        self.k = k
+        self.kanon = (
+            KAnonCounter([names[i] for i in self.qi_index], max_classes) if self.qi_index else None
+        )
+        self.rows = 0
+
+    def _column(self, index: int) -> ColumnStats:
+        while index >= len(self.columns):
+            self.columns.append(
+                ColumnStats(len(self.columns), f"column_{len(self.columns) + 1}", None)
+            )
+        return self.columns[index]
+
+    def add_rows(self, rows: list[Sequence[object]]) -> None:
+        """Scan one batch of rows (lists of cell values)."""
+        self.rows += len(rows)
+        cols = list(zip_longest(*rows, fillvalue=""))
+        texts: list[list[str]] = []
+        for index, col in enumerate(cols):
+            values = [v if isinstance(v, str) else "" if v is None else str(v) for v in col]
+            values = [v.replace("\n", " ") if "\n" in v else v for v in values]
+            texts.append(values)
+            self.scan_column(index, values)
+        if self.kanon is not None:
+            picked = [texts[i] if i < len(texts) else [""] * len(rows) for i in self.qi_index]
+            self.kanon.update(zip(*picked, strict=False))
+
+    def scan_column(self, index: int, values: list[str]) -> None:
+        """Count findings among one batch of one column's values."""
+        stats = self._column(index)
+        stats.values += len(values) - values.count("")
+        joined = "\n".join(values)
+        ends = list(accumulate(len(v) + 1 for v in values))
+        hint = stats.hint
+
+        def locate(pos: int) -> tuple[int, int, str | None]:
+            row = bisect.bisect_right(ends, pos)
+            lo = ends[row - 1] if row else 0
+            return lo, ends[row] - 1 if row < len(ends) else len(joined), hint
+
+        hits: list[Hit] = find_hits(joined, locate)
+        rule = _CELL_RULES.get(hint or "")
+        if rule is not None:
+            for m in rule.finditer(joined):
+                hits.append((hint, m.start(1), m.end(1), 0.7, "header"))  # type: ignore[arg-type]
+        self.count_hits(stats, joined, hits, ends)
+
+    @staticmethod
+    def count_hits(stats: ColumnStats, text: str, hits: list[Hit], ends: list[int]) -> None:
+        """Add hits to a column's counts: one per (row, type)."""
+        seen: dict[str, set[int]] = {}
+        for type_, start, end, _score, _basis in hits:
+            row = bisect.bisect_right(ends, start)
+            rows = seen.setdefault(type_, set())
+            if row in rows:
+                continue
+            rows.add(row)
+            if len(stats.samples) < MAX_SAMPLES:
+                stats.add(type_, 0, mask(text[start:end]))
+        for type_, rows in seen.items():
+            stats.add(type_, len(rows), None)
+
+    def report(
+        self,
+        *,
+        name: str = "",
+        min_share: float = DEFAULT_MIN_SHARE,
+        header_min_share: float = DEFAULT_HEADER_MIN_SHARE,
+    ) -> TableReport:
+        """The table's verdict so far."""
+        columns = [c.report(min_share, header_min_share) for c in self.columns]
+        return TableReport(
+            name=name,
+            rows=self.rows,
+            columns=columns,
+            k_anonymity=self.kanon.report(self.k) if self.kanon is not None else None,
+            pii_columns=[c.header for c in columns if c.pii_type],
+        )
+
+
+def classify_column(
+    header: object,
+    values: Sequence[object],
+    *,
+    min_share: float = DEFAULT_MIN_SHARE,
+    header_min_share: float = DEFAULT_HEADER_MIN_SHARE,
+) -> str | None:
+    """The PII type of one column (header and values), or None."""
+    table = TableScan([header], k=DEFAULT_K, quasi_identifiers=[])
+    cells = ["" if v is None else str(v).replace("\n", " ") for v in values]
+    table.scan_column(0, cells)
+    return table.report(min_share=min_share, header_min_share=header_min_share).columns[0].pii_type
