@@ -10,8 +10,9 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 import pytest
 from ckan.lib import search
-from ckan.tests import factories
 from ckan.tests.helpers import call_action
+
+from tests.factories import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,14 +30,7 @@ def test_solr_schema_version_is_accepted():
 @pytest.mark.usefixtures("clean_db", "clean_index")
 def test_created_dataset_is_found_through_solr():
     """package_create indexes in Solr and package_search finds the dataset by a word."""
-    org = factories.Organization()
-    call_action(
-        "package_create",
-        name="stack-check",
-        title="Stack check zanjireh",
-        notes="A dataset to prove search runs on Solr",
-        owner_org=org["id"],
-    )
+    Dataset(name="stack-check", title="Stack check zanjireh", notes="Search runs on Solr")
     result = call_action("package_search", q="zanjireh")
     assert result["count"] == 1
     assert result["results"][0]["name"] == "stack-check"
@@ -54,7 +48,7 @@ def test_home_page_is_persian_and_right_to_left(app):
 @pytest.mark.usefixtures("clean_db", "clean_index")
 def test_background_job_runs_in_a_redis_worker():
     """A job queued in Redis is run by `ckan jobs worker --burst`: it reindexes a dataset."""
-    dataset = factories.Dataset(title="Redis worker check")
+    dataset = Dataset(title="Redis worker check")
     search.clear(dataset["id"])
     assert call_action("package_search", q="name:" + dataset["name"])["count"] == 0
 

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.smarttehran import paths
+from ckanext.smarttehran import indexing, paths
 
 
-@tk.blanket.config_declarations
+@tk.blanket.actions
+@tk.blanket.auth_functions
+@tk.blanket.validators
+@tk.blanket.helpers
+@tk.blanket.blueprints
 @tk.blanket.cli
+@tk.blanket.config_declarations
 class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
+    p.implements(p.IFacets, inherit=True)
+    p.implements(p.IPackageController, inherit=True)
 
     # IConfigurer
     def update_config(self, config: CKANConfig) -> None:
@@ -28,3 +37,14 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def i18n_domain(self) -> str:
         return "ckanext-smarttehran"
+
+    # IFacets
+    def dataset_facets(self, facets_dict: dict[str, Any], package_type: str) -> dict[str, Any]:
+        return indexing.facet_titles(facets_dict)
+
+    # IPackageController
+    def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+        return indexing.before_index(pkg_dict)
+
+    def after_dataset_search(self, search_results: dict[str, Any], search_params: dict[str, Any]):
+        return indexing.label_facets(search_results)

@@ -1,0 +1,16 @@
+/* Draws a place's boundary; raster tiles only when a tile URL is configured. */
+this.ckan.module("smarttehran-place-map", function ($) {
+  return {
+    initialize: function () {
+      if (typeof L === "undefined") { return; }
+      var geometry = this.options.geometry;
+      var map = L.map(this.el[0], { attributionControl: true, keyboard: true });
+      if (this.options.tileUrl) {
+        L.tileLayer(this.options.tileUrl, { attribution: this.options.attribution || "" }).addTo(map);
+      }
+      var layer = L.geoJSON(geometry, { style: { color: "#0b6e4f", weight: 2, fillOpacity: 0.15 } });
+      layer.addTo(map);
+      map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    }
+  };
+});

@@ -1,0 +1,108 @@
+"""Template helpers (read-only). Registered by ``tk.blanket.helpers``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.smarttehran import config, gazetteer, persian, vocabularies
+
+__all__ = [
+    "render_datetime",
+    "smarttehran_choices",
+    "smarttehran_label",
+    "smarttehran_is_persian",
+    "smarttehran_persian_digits",
+    "smarttehran_date",
+    "smarttehran_map_config",
+    "smarttehran_neighborhood_names",
+]
+
+_SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}
+
+
+def smarttehran_is_persian() -> bool:
+    """Whether the page is being rendered in Persian."""
+    return tk.h.lang().startswith("fa")
+
+
+@tk.chained_helper
+def render_datetime(
+    next_: Callable[..., str], datetime_: Any, date_format: str | None = None,
+    with_hours: bool = False, with_seconds: bool = False,
+) -> str:
+    """Core's ``render_datetime``, but Jalali with Persian digits on Persian pages."""
+    if not datetime_ or date_format or not smarttehran_is_persian():
+        return next_(datetime_, date_format, with_hours, with_seconds)
+    moment = datetime_
+    if isinstance(moment, str):
+        try:
+            moment = dt.datetime.fromisoformat(moment)
+        except ValueError:
+            return next_(datetime_, date_format, with_hours, with_seconds)
+    if isinstance(moment, dt.datetime) and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)  # CKAN stores naive UTC
+    return persian.format_jalali(moment, with_time=with_hours)
+
+
+def smarttehran_date(value: Any) -> str:
+    """An ISO date from the API shown as the page's language wants it."""
+    if not value:
+        return ""
+    if smarttehran_is_persian():
+        try:
+            return persian.format_jalali(value)
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def smarttehran_persian_digits(value: Any) -> str:
+    """Digits in Persian on Persian pages, untouched otherwise."""
+    text = str(value)
+    return persian.to_persian_digits(text) if smarttehran_is_persian() else text
+
+
+def smarttehran_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """Scheming choices of ``field['vocabulary']`` with {fa_IR, en} labels."""
+    name = field["vocabulary"]
+    if name == "neighborhoods":
+        return [
+            {
+                "value": n["code"],
+                "label": {
+                    "fa_IR": f"{n['name_fa']} (منطقه {persian.to_persian_digits(str(n['district']))})",
+                    "en": f"{n['name_en']} (District {n['district']})",
+                },
+            }
+            for n in gazetteer.neighborhoods()
+        ]
+    return [
+        {"value": c["value"], "label": {_SCHEMING_LANG[k]: v for k, v in c["label"].items()}}
+        for c in vocabularies.choices(name)
+    ]
+
+
+def smarttehran_label(name: str, code: str) -> str:
+    """The label of a code in the page's language (the code itself when unknown)."""
+    lang = "fa" if smarttehran_is_persian() else "en"
+    if name == "neighborhoods":
+        n = gazetteer.neighborhood(code)
+        return (n["name_fa"] if lang == "fa" else n["name_en"]) if n else code
+    return vocabularies.label(name, code, lang) or code
+
+
+def smarttehran_map_config() -> dict[str, str]:
+    """Tile URL and attribution for the boundary maps (empty: no tiles)."""
+    return {"tile_url": config.map_tile_url(), "attribution": config.map_attribution()}
+
+
+def smarttehran_neighborhood_names() -> list[dict[str, Any]]:
+    """Every neighbourhood's code and names, for the finder's suggestions."""
+    return [
+        {"code": n["code"], "name_fa": n["name_fa"], "name_en": n["name_en"], "district": n["district"]}
+        for n in gazetteer.neighborhoods()
+    ]

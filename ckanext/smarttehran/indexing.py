@@ -1,0 +1,95 @@
+"""What goes into the Solr document of a dataset, and how our facets are labelled."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ckanext.smarttehran import gazetteer, vocabularies
+
+# Dataset field -> vocabulary it takes its codes from.
+FACET_FIELDS = {
+    "smart_dimension": "dimensions",
+    "strategic_axis": "axes",
+    "smart_goal": "goals",
+    "district": "districts",
+    "neighborhood": "neighborhoods",
+}
+MULTI_FIELDS = (*FACET_FIELDS, "indicators")
+
+
+def as_list(value: Any) -> list[str]:
+    """A multiple-choice value as stored (JSON text) or shown (list) as a list of codes."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [value]
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def labels(vocabulary: str, code: str) -> list[str]:
+    """Every label of a code (Persian and English), for full-text search."""
+    if vocabulary == "neighborhoods":
+        n = gazetteer.neighborhood(code)
+        return [n["name_fa"], n["name_en"]] if n else []
+    fa = vocabularies.label(vocabulary, code, "fa")
+    return [fa, vocabularies.label(vocabulary, code, "en")] if fa else []
+
+
+def before_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    """Our code fields as multi-valued Solr fields, their labels in the full text."""
+    words: list[str] = []
+    for field in MULTI_FIELDS:
+        codes = as_list(pkg_dict.get(field) or pkg_dict.get(f"extras_{field}"))
+        pkg_dict[field] = codes
+        pkg_dict.pop(f"extras_{field}", None)
+        vocabulary = FACET_FIELDS.get(field)
+        if vocabulary:
+            for code in codes:
+                words.extend(labels(vocabulary, code))
+    if words:
+        pkg_dict["text"] = [*as_list(pkg_dict.get("text")), *words]
+    return pkg_dict
+
+
+def _page_lang() -> str:
+    """``en`` on an English page, ``fa`` otherwise (also outside a request)."""
+    import ckan.plugins.toolkit as tk
+
+    try:
+        return "en" if tk.h.lang().startswith("en") else "fa"
+    except (RuntimeError, TypeError, AttributeError):
+        return "fa"
+
+
+def label_facets(search_results: dict[str, Any]) -> dict[str, Any]:
+    """Give our facet items Persian (or English) display names; ``name`` stays the code."""
+    lang = _page_lang()
+    for field, vocabulary in FACET_FIELDS.items():
+        facet = (search_results.get("search_facets") or {}).get(field)
+        if not facet:
+            continue
+        for item in facet["items"]:
+            found = labels(vocabulary, item["name"])
+            if found:
+                item["display_name"] = found[0] if lang == "fa" else found[1]
+    return search_results
+
+
+def facet_titles(facets: dict[str, Any]) -> dict[str, Any]:
+    """Our facets first on the search page, titled in the page's language."""
+    from ckan.plugins.toolkit import _
+
+    ours = {
+        "smart_dimension": _("Smart-city dimension"),
+        "strategic_axis": _("Strategic axis"),
+        "smart_goal": _("Qualitative goal"),
+        "district": _("District"),
+        "neighborhood": _("Neighbourhood"),
+    }
+    return {**ours, **{k: v for k, v in facets.items() if k not in ours}}

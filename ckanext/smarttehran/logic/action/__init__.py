@@ -1,0 +1,10 @@
+"""Actions, one module per concern; ``tk.blanket.actions`` registers ``__all__``."""
+
+from __future__ import annotations
+
+from ckanext.smarttehran.logic.action import places, vocabulary
+
+_MODULES = (vocabulary, places)
+
+__all__ = [name for module in _MODULES for name in module.__all__]
+globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})

@@ -1,0 +1,68 @@
+"""Tehran's districts and neighbourhoods (the gazetteer), readable through the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckan.types import Context, DataDict
+
+from ckanext.smarttehran import gazetteer
+from ckanext.smarttehran.errors import bilingual
+
+__all__ = [
+    "smarttehran_neighborhood_list",
+    "smarttehran_neighborhood_show",
+    "smarttehran_district_show",
+]
+
+
+def _without_geometry(place: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in place.items() if k != "geometry"}
+
+
+@tk.side_effect_free
+def smarttehran_neighborhood_list(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
+    """Neighbourhoods (without geometry), optionally of one district or matching a name.
+
+    :param district: a district number 1..22 (optional)
+    :param q: a name in any spelling, Persian or Latin (optional)
+    :param limit: at most this many matches for ``q`` (default 20)
+    """
+    tk.check_access("smarttehran_neighborhood_list", context, data_dict)
+    district = data_dict.get("district")
+    q = (data_dict.get("q") or "").strip()
+    if q:
+        limit = tk.get_validator("int_validator")(data_dict.get("limit", 20), context) or 20
+        places = gazetteer.find(q, district=district, limit=int(limit))
+    else:
+        places = gazetteer.neighborhoods(district)
+    return [_without_geometry(n) for n in places]
+
+
+@tk.side_effect_free
+def smarttehran_neighborhood_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """One neighbourhood with its boundary (GeoJSON, WGS84).
+
+    :param code: the neighbourhood code (district x 100 + number), e.g. ``601``
+    """
+    tk.check_access("smarttehran_neighborhood_show", context, data_dict)
+    code = str(tk.get_or_bust(data_dict, "code"))
+    place = gazetteer.neighborhood(code)
+    if not place:
+        raise tk.ObjectNotFound(bilingual(f"محله ناشناخته: {code}", f"unknown neighbourhood: {code}"))
+    return place
+
+
+@tk.side_effect_free
+def smarttehran_district_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """One district with its boundary and its neighbourhoods' codes and names.
+
+    :param district: the district number, 1..22
+    """
+    tk.check_access("smarttehran_district_show", context, data_dict)
+    number = str(tk.get_or_bust(data_dict, "district"))
+    place = gazetteer.district(number)
+    if not place:
+        raise tk.ObjectNotFound(bilingual(f"منطقه ناشناخته: {number}", f"unknown district: {number}"))
+    return {**place, "neighborhoods": [_without_geometry(n) for n in gazetteer.neighborhoods(number)]}
