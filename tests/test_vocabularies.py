@@ -94,11 +94,12 @@ def test_goal_lookup_and_filters():
 
 @pytest.mark.parametrize(
     "broken",
-    [" ها ", " های ", "سیاستها", "میشود", "کسبوکار", "حملونقل", "بانگاه", "مینا", "ي", "ك"],
+    [" ها ", " های ", "سیاستها", "میشود", "کسبوکار", "حملونقل", "بانگاه", "مینا", "ي", "ك", "|"],
 )
 def test_persian_text_is_cleaned(broken):
     """The seed's missing ZWNJs, Arabic letters and typos are fixed in every Persian label."""
     for name in v.NAMES:
+        assert broken not in f" {v.vocabulary(name)['title']['fa']} ", name
         for item in v.items(name):
             assert broken not in f" {item['fa']} ", (name, item["code"])
 
