@@ -15,6 +15,8 @@ from ckanext.smarttehran.privacy import patterns
 
 BEFORE = 48
 AFTER = 24
+# An organisation word this close before a phone or email makes it the organisation's.
+ORG_REACH = 32
 # Hint values that are not finding types.
 HINT_NEGATIVE = "NEGATIVE"
 HINT_PUBLIC = "PUBLIC"
@@ -28,8 +30,16 @@ class Window:
     __slots__ = ("before", "after", "hint")
 
     def __init__(self, text: str, start: int, end: int, lo: int, hi: int, hint: str | None) -> None:
-        self.before = fold(text[max(lo, start - BEFORE) : start]).lower()
-        self.after = fold(text[end : min(hi, end + AFTER)]).lower()
+        before = fold(text[max(lo, start - BEFORE) : start]).lower()
+        after = fold(text[end : min(hi, end + AFTER)]).lower()
+        cut = _last_break(before)
+        if cut:
+            before = before[cut:]
+        m = patterns.CONTEXT_BREAK.search(after)
+        if m is not None:
+            after = after[: m.start()]
+        self.before = before
+        self.after = after
         self.hint = hint
 
     def positive(self, kind: str) -> int | None:
@@ -61,16 +71,26 @@ class Window:
         if self.hint == HINT_PUBLIC:
             return True
         pat = patterns.PUBLIC_ORG_STRICT if strict else patterns.PUBLIC_ORG
-        return pat.search(self.before) is not None or pat.search(self.after) is not None
+        dist = _last_distance(pat, self.before)
+        return dist is not None and dist <= ORG_REACH
 
     def public_place(self) -> bool:
         """A park, station or other public place is named nearby."""
         if self.hint == HINT_PUBLIC:
             return True
-        return (
-            patterns.PUBLIC_PLACE.search(self.before) is not None
-            or patterns.PUBLIC_PLACE.search(self.after) is not None
-        )
+        place = _last_distance(patterns.PUBLIC_PLACE, self.before)
+        if place is None:
+            return False
+        home = _last_distance(patterns.HOME, self.before)
+        return home is None or place < home
+
+
+def _last_break(before: str) -> int:
+    """Index just after the last sentence break in ``before`` (0 if none)."""
+    cut = 0
+    for m in patterns.CONTEXT_BREAK.finditer(before):
+        cut = m.end()
+    return cut
 
 
 def _last_distance(pattern: re.Pattern[str], before: str) -> int | None:

@@ -86,9 +86,9 @@ def _scan_gps(text: str, locate: Locate, out: list[Hit]) -> None:
             end = nxt.end(1)
         elif hint != findings.GPS:
             continue
+        consumed = end
         if Window(text, start, end, lo, hi, hint).public_place():
             continue
-        consumed = end
         out.append((findings.GPS, start, end, 0.85, "structure"))
 
 

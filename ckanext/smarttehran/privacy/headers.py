@@ -23,7 +23,7 @@ _HEADER_RULES: list[tuple[str, str]] = [
     (findings.LICENSE_PLATE, r"پلاک خودرو|شماره پلاک|پلاک انتظامی|plate"),
     (
         findings.GPS,
-        r"^(?:lat|lon|lng|latitude|longitude|y_?lat|x_?lon)$|عرض جغرافیایی|طول جغرافیایی|مختصات|coord",
+        r"^(?:lat|lon|lng|latitude|longitude|y_?lat|x_?lon)$|عرض جغرافیایی|طول جغرافیایی|مختصات|موقعیت|coord|^location$",
     ),
     (findings.ADDRESS, r"نشانی|آدرس|address|محل سکونت"),
     (

@@ -194,6 +194,18 @@ PUBLIC_PLACE: tuple[str, ...] = (
     "university",
 )
 
+# Words that make a place someone's home.
+HOME_WORDS: tuple[str, ...] = (
+    "منزل",
+    "خانه",
+    "محل سکونت",
+    "سکونت",
+    "متقاضی",
+    "home",
+    "residence",
+    "house",
+)
+
 # Role-based mailbox names: an organisation's address, not a person's.
 ROLE_MAILBOXES: frozenset[str] = frozenset(
     [
@@ -291,8 +303,11 @@ ADDRESS_OPENERS: tuple[str, ...] = (
     "کوی",
     "مجتمع",
     "برج",
-    "نشانی",
-    "آدرس",
+)
+
+# Cities and counties that may open an address ("ری، خیابان ...").
+CITIES: tuple[str, ...] = tuple(
+    ["تهران", "ری", "شمیرانات", "اسلامشهر", "شهریار", "کرج", "قم", "اصفهان", "مشهد", "تبریز", "شیراز", "اهواز", "رشت", "کرمان", "یزد", "قزوین", "اراک", "همدان", "ساری", "گرگان", "زنجان", "ارومیه", "کرمانشاه", "سنندج", "بندرعباس", "پردیس", "پاکدشت", "ورامین", "دماوند", "قرچک", "ملارد", "بهارستان", "قدس", "فردیس", "نظرآباد", "هشتگرد", "لواسان"]
 )
 ADDRESS_STREET_WORDS: tuple[str, ...] = (
     "خیابان",

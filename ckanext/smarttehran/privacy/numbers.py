@@ -60,14 +60,33 @@ def _resolve_run(
     total = sum(e - s for s, e in run)
     if total < 8:
         return
+    digits = "".join(folded[s:e] for s, e in run)
+    if len(digits) in _LENGTHS:
+        hit = _classify(digits, text, base + run[0][0], base + run[-1][1], locate, whole=True)
+        if hit is not None:
+            out.append(hit)
+            return
+    # Several numbers in a row: split only where whitespace separates groups.
+    parts: list[list[tuple[int, int]]] = [[run[0]]]
+    for prev, cur in zip(run, run[1:], strict=False):
+        gap = folded[prev[1] : cur[0]]
+        if gap.strip(" \u200c\u200f") == "" and gap != "\u200c":
+            parts.append([cur])
+        else:
+            parts[-1].append(cur)
+    if len(parts) < 2:
+        return
     i = 0
-    while i < len(run):
-        for j in range(len(run) - 1, i - 1, -1):
-            digits = "".join(folded[s:e] for s, e in run[i : j + 1])
+    while i < len(parts):
+        for j in range(len(parts) - 1, i - 1, -1):
+            if i == 0 and j == len(parts) - 1:
+                continue
+            groups = [g for part in parts[i : j + 1] for g in part]
+            digits = "".join(folded[s:e] for s, e in groups)
             if len(digits) not in _LENGTHS:
                 continue
-            start, end = base + run[i][0], base + run[j][1]
-            hit = _classify(digits, text, start, end, locate, whole=(i == 0 and j == len(run) - 1))
+            start, end = base + groups[0][0], base + groups[-1][1]
+            hit = _classify(digits, text, start, end, locate, whole=False)
             if hit is not None:
                 out.append(hit)
                 i = j + 1
@@ -125,7 +144,7 @@ def _classify(
     if n == 8:
         if prefix[-1:].isascii() and prefix[-1:].isalpha() and ctx().says("PASSPORT"):
             return (findings.PASSPORT, start - 1, end, 0.85, "context")
-        if digits[0] in "2345678" and ctx().says("PHONE") and not ctx().public_org():
+        if whole and digits[0] in "2345678" and ctx().says("PHONE") and not ctx().public_org():
             return (findings.PHONE_LANDLINE, start, end, 0.8, "context")
     if n in (8, 9) and hint == findings.NATIONAL_ID and whole:
         padded = digits.zfill(10)

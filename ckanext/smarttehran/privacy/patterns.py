@@ -55,7 +55,7 @@ DIGIT_GROUPS = re.compile(r"[0-9]+")
 # A coordinate with at least four decimals (about 11 m).
 COORD = re.compile(rf"{D}{D}[.\u066b]{D}{{4,}}")
 COORD_ANY = re.compile(r"(-?[0-9]{1,3})[.\u066b]([0-9]+)")
-COORD_NEXT = re.compile(rf"[^\n{_D_IN}]{{0,24}}?({D}{D}[.\u066b]{D}{{4,}})")
+COORD_NEXT = re.compile(rf"[\s,،;/|:=()A-Za-z\-]{{0,12}}?({D}{D}[.\u066b]{D}{{4,}})")
 # Licence plate: 12 ب 345 [ایران|-] 67
 PLATE = re.compile(
     rf"{D}{D}[ \u200c\u00a0\-]?([{lexicon.PLATE_LETTERS}يكا](?:لف)?)[ \u200c\u00a0\-]?"
@@ -88,11 +88,20 @@ UNIT_TAIL = re.compile(
     + r"|unit|apt\.?|floor)[ \u200c]*[:.]?[ \u200c]*([0-9]+|[A-Za-z]|همکف|اول|دوم|سوم|چهارم)",
     re.IGNORECASE,
 )
-ADDRESS_OPENER = re.compile("|".join(re.escape(w) for w in lexicon.ADDRESS_OPENERS))
+ADDRESS_OPENER = re.compile(
+    rf"(?<![{_LETTER_IN}])(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted({*lexicon.ADDRESS_OPENERS, *lexicon.CITIES}, key=len, reverse=True)
+    )
+    + ")"
+)
 ADDRESS_STREET = re.compile("|".join(re.escape(w) for w in lexicon.ADDRESS_STREET_WORDS))
 EN_STREET = re.compile(
     r"\b(?:Alley|St\.?|Street|Ave\.?|Avenue|Blvd\.?|Boulevard|Lane|Square|Sq\.)", re.IGNORECASE
 )
+# Sentence ends that stop a context window.
+CONTEXT_BREAK = re.compile(r"\n|[.!?؟؛](?=\s)")
 SENTENCE_BREAK = re.compile(r"[\n:؛!؟?\"«»|]|\.(?=\s)(?<![خک]\.)")
 
 # Names: Persian given names as a trie; Latin ones title-case.
@@ -124,3 +133,4 @@ NEGATIVE = words_regex(lexicon.NEGATIVE_CONTEXT)
 PUBLIC_ORG = words_regex(lexicon.PUBLIC_ORG)
 PUBLIC_ORG_STRICT = words_regex(w for w in lexicon.PUBLIC_ORG if w not in ("منطقه", "ناحیه"))
 PUBLIC_PLACE = words_regex(lexicon.PUBLIC_PLACE)
+HOME = words_regex(lexicon.HOME_WORDS)
