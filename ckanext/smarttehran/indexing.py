@@ -93,3 +93,13 @@ def facet_titles(facets: dict[str, Any]) -> dict[str, Any]:
         "neighborhood": _("Neighbourhood"),
     }
     return {**ours, **{k: v for k, v in facets.items() if k not in ours}}
+
+
+# CKAN's default query fields plus the English title, weighted like the Persian one.
+QUERY_FIELDS = "name^4 title^4 title_en^4 tags^2 groups^2 text"
+
+
+def before_search(search_params: dict[str, Any]) -> dict[str, Any]:
+    """Search English titles as strongly as Persian ones (unless the caller sets ``qf``)."""
+    search_params.setdefault("qf", QUERY_FIELDS)
+    return search_params

@@ -46,5 +46,8 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
         return indexing.before_index(pkg_dict)
 
+    def before_dataset_search(self, search_params: dict[str, Any]) -> dict[str, Any]:
+        return indexing.before_search(search_params)
+
     def after_dataset_search(self, search_results: dict[str, Any], search_params: dict[str, Any]):
         return indexing.label_facets(search_results)

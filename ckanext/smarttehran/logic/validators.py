@@ -115,16 +115,25 @@ def smarttehran_goals_in_dimensions(
 def smarttehran_neighborhood_districts(
     key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
 ) -> None:
-    """Choosing a neighbourhood adds its district to ``district``."""
+    """Add the districts of the chosen neighbourhoods (on ``district``).
+
+    CKAN validates fields in key order, so ``district`` runs before ``neighborhood``
+    and reads its raw value here; unknown neighbourhood codes are reported by the
+    ``neighborhood`` field's own validator.
+    """
     if errors[key]:
         return
-    implied = [str(gazetteer.neighborhood(c)["district"]) for c in _as_list(data.get(key))]
+    implied = []
+    for code in _as_list(data.get(("neighborhood",))):
+        place = gazetteer.neighborhood(code)
+        if place:
+            implied.append(str(place["district"]))
     if not implied:
         return
-    districts = _as_list(data.get(("district",)))
+    districts = _as_list(data.get(key))
     merged = list(dict.fromkeys(districts + implied))
     if merged != districts:
-        data[("district",)] = json.dumps(sorted(merged, key=_district_order))
+        data[key] = json.dumps(sorted(merged, key=_district_order))
 
 
 def _district_order(code: str) -> int:
@@ -188,11 +197,13 @@ def smarttehran_end_after_start(
     key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
 ) -> None:
     start, end = data.get(("temporal_start",)), data.get(key)
-    if errors[key] or errors.get(("temporal_start",)) or not start or not end:
+    if errors[key] or start in (missing, None, "") or end in (missing, None, ""):
         return
-    if start in (missing,) or end in (missing,):
-        return
-    if str(end) < str(start):
+    try:  # temporal_start is validated after temporal_end (key order): parse it here
+        start_date = persian.parse_date(start)
+    except ValueError:
+        return  # temporal_start's own validator reports it
+    if persian.parse_date(end) < start_date:
         errors[key].append(
             bilingual("تاریخ پایان پیش از تاریخ آغاز است", "the end date is before the start date")
         )
