@@ -13,7 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-NAMES = ("dimensions", "axes", "goals", "districts", "update_frequencies", "indicators")
+NAMES = (
+    "dimensions", "axes", "goals", "districts", "update_frequencies", "indicators",
+    "access_reasons",
+)
 LANGS = ("fa", "en")
 
 
