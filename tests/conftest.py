@@ -15,5 +15,5 @@ def _plugins_from_test_ini(with_plugins):
 def clean_db(reset_db, migrate_db_for):
     """A fresh database with the tables of the plugins that bring migrations."""
     reset_db()
-    for plugin in ("activity",):
+    for plugin in ("activity", "smarttehran"):
         migrate_db_for(plugin)

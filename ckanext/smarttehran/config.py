@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import ckan.plugins.toolkit as tk
 
 
@@ -11,3 +13,40 @@ def map_tile_url() -> str:
 
 def map_attribution() -> str:
     return tk.config["ckanext.smarttehran.map_attribution"]
+
+
+def privacy_quarantine_path() -> str:
+    """The quarantine folder; defaults to ``<ckan.storage_path>/smarttehran_quarantine``."""
+    path = tk.config["ckanext.smarttehran.privacy.quarantine_path"]
+    if path:
+        return path
+    storage = tk.config.get("ckan.storage_path") or ""
+    return os.path.join(storage, "smarttehran_quarantine")
+
+
+def privacy_async_threshold() -> int:
+    return tk.config["ckanext.smarttehran.privacy.async_threshold"]
+
+
+def privacy_officers() -> list[str]:
+    return list(tk.config["ckanext.smarttehran.privacy.officers"])
+
+
+def privacy_fetch_timeout() -> int:
+    return tk.config["ckanext.smarttehran.privacy.fetch_timeout"]
+
+
+def privacy_fetch_max_size() -> int:
+    return tk.config["ckanext.smarttehran.privacy.fetch_max_size"]
+
+
+def privacy_k() -> int:
+    return tk.config["ckanext.smarttehran.privacy.k"]
+
+
+def privacy_k_anonymity_min_qi() -> int:
+    return tk.config["ckanext.smarttehran.privacy.k_anonymity_min_qi"]
+
+
+def privacy_datastore_load() -> bool:
+    return tk.config["ckanext.smarttehran.privacy.datastore_load"]

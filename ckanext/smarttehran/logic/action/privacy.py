@@ -1,0 +1,178 @@
+"""Privacy screening actions: the chained core actions (the gate) and the report,
+override and discard actions. The work is in ``ckanext.smarttehran.screening``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckan import model
+from ckan.types import Action, Context, DataDict
+
+from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic.auth.privacy import is_officer
+from ckanext.smarttehran.model.privacy import QUARANTINED, STATUSES
+from ckanext.smarttehran.screening import ingest, jobs, metadata, quarantine, records
+
+__all__ = [
+    "resource_create",
+    "resource_update",
+    "package_create",
+    "package_update",
+    "datastore_create",
+    "datastore_upsert",
+    "smarttehran_privacy_report_show",
+    "smarttehran_privacy_report_list",
+    "smarttehran_privacy_override",
+    "smarttehran_privacy_discard",
+]
+
+MIN_JUSTIFICATION = 20
+FILE_SOURCES = ("upload", "url", "rescan")
+
+
+@tk.chained_action
+def resource_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    """Screen the upload or URL first; resource_patch goes through resource_update."""
+    return ingest.screen_resource(original, context, data_dict, update=False)
+
+
+@tk.chained_action
+def resource_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return ingest.screen_resource(original, context, data_dict, update=True)
+
+
+@tk.chained_action
+def package_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return ingest.screen_package(original, context, data_dict, update=False)
+
+
+@tk.chained_action
+def package_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    """Also reached by package_patch, resource_create and resource_update (skipped there)."""
+    return ingest.screen_package(original, context, data_dict, update=True)
+
+
+@tk.chained_action
+def datastore_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    if not context.get(ingest.SKIP):
+        tk.check_access("datastore_create", context, data_dict)
+        metadata.check_records(data_dict, context, action="datastore_create")
+    return original(context, data_dict)
+
+
+@tk.chained_action
+def datastore_upsert(original: Action, context: Context, data_dict: DataDict) -> Any:
+    if not context.get(ingest.SKIP):
+        tk.check_access("datastore_upsert", context, data_dict)
+        metadata.check_records(data_dict, context, action="datastore_upsert")
+    return original(context, data_dict)
+
+
+def _public(rec: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in rec.items() if not k.startswith("_")}
+
+
+def _get(data_dict: DataDict) -> dict[str, Any]:
+    rec = records.get(tk.get_or_bust(data_dict, "id"))
+    if rec is None:
+        raise tk.ObjectNotFound(bilingual("بررسی یافت نشد.", "Screening not found."))
+    return rec
+
+
+@tk.side_effect_free
+def smarttehran_privacy_report_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """One screening: status, masked report, who decided and why. ``id`` required."""
+    tk.check_access("smarttehran_privacy_report_show", context, data_dict)
+    return _public(_get(data_dict))
+
+
+@tk.side_effect_free
+def smarttehran_privacy_report_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Screenings newest first: ``package_id``, ``status``, ``limit`` (100), ``offset``.
+
+    Officers and sysadmins see all; publishers the datasets of their organizations.
+    """
+    tk.check_access("smarttehran_privacy_report_list", context, data_dict)
+    status = data_dict.get("status")
+    if status and status not in STATUSES:
+        raise tk.ValidationError({"status": [bilingual("وضعیت نامعتبر است.", "Unknown status.")]})
+    limit = min(int(data_dict.get("limit") or 100), 1000)
+    offset = int(data_dict.get("offset") or 0)
+    package_ids: list[str] | None = None
+    if data_dict.get("package_id"):
+        pkg = model.Package.get(data_dict["package_id"])
+        package_ids = [pkg.id if pkg else data_dict["package_id"]]
+    elif not (context.get("auth_user_obj") and context["auth_user_obj"].sysadmin) and not (
+        is_officer(context)
+    ):
+        orgs = tk.get_action("organization_list_for_user")(
+            {"user": context.get("user")}, {"permission": "update_dataset"}
+        )
+        org_ids = [o["id"] for o in orgs]
+        package_ids = [
+            pid
+            for (pid,) in model.Session.query(model.Package.id).filter(
+                model.Package.owner_org.in_(org_ids)
+            )
+        ]
+    total, found = records.search(
+        package_ids=package_ids, statuses=[status] if status else None, limit=limit, offset=offset
+    )
+    return {"count": total, "results": found}
+
+
+def smarttehran_privacy_override(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Publish a blocked upload (or approve blocked text) with a written ``justification``.
+
+    Files: the resource is created (or updated) from the kept file as the original
+    publisher. Metadata and DataStore records: the exact content is approved, and the
+    publisher's next save of it passes.
+    """
+    tk.check_access("smarttehran_privacy_override", context, data_dict)
+    rec = _get(data_dict)
+    justification = (data_dict.get("justification") or "").strip()
+    if len(justification) < MIN_JUSTIFICATION:
+        raise tk.ValidationError(
+            {
+                "justification": [
+                    bilingual(
+                        f"دلیل نوشته‌شده لازم است (دست‌کم {MIN_JUSTIFICATION} نویسه).",
+                        f"A written justification is required (at least {MIN_JUSTIFICATION} characters).",
+                    )
+                ]
+            }
+        )
+    if rec["status"] not in QUARANTINED:
+        raise tk.ValidationError(
+            {"status": [bilingual("فقط بررسی مسدودشده را می‌توان تأیید کرد.",
+                                  "Only a blocked screening can be overridden.")]}
+        )
+    decided_by = context.get("user")
+    if rec["source"] in FILE_SOURCES:
+        if not rec["_path"] and rec["source"] != "url":
+            raise tk.ValidationError(
+                {"id": [bilingual("پروندهٔ نگه‌داشته‌شده‌ای نیست.", "No kept file to publish.")]}
+            )
+        jobs.publish(rec["id"], status="override", decided_by=decided_by,
+                     justification=justification)
+    else:
+        records.update(rec["id"], status="override", decided_by=decided_by,
+                       justification=justification)
+    return _public(records.get(rec["id"]) or {})
+
+
+def smarttehran_privacy_discard(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Delete a quarantined file for good; the record stays with status ``discarded``."""
+    tk.check_access("smarttehran_privacy_discard", context, data_dict)
+    rec = _get(data_dict)
+    if rec["status"] not in (*QUARANTINED, "pending"):
+        raise tk.ValidationError(
+            {"status": [bilingual("این بررسی پرونده‌ای در قرنطینه ندارد.",
+                                  "This screening has no quarantined file.")]}
+        )
+    quarantine.remove(rec["_path"])
+    return _public(
+        records.update(rec["id"], status="discarded", quarantine_path=None,
+                       decided_by=context.get("user"))
+    )

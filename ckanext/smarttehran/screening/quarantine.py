@@ -1,0 +1,61 @@
+"""The quarantine folder: files that failed (or wait for) screening, never served."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from typing import IO
+
+from ckanext.smarttehran import config
+
+CHUNK = 1 << 20
+
+
+def root() -> str:
+    path = config.privacy_quarantine_path()
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    return path
+
+
+def path_for(screening_id: str) -> str:
+    """Where a screening's file lives: ``<root>/<id[:2]>/<id>``."""
+    folder = os.path.join(root(), screening_id[:2])
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    return os.path.join(folder, screening_id)
+
+
+def store_stream(stream: IO[bytes], screening_id: str) -> tuple[str, int, str]:
+    """Copy a binary stream into quarantine; returns (path, size, sha256)."""
+    path = path_for(screening_id)
+    digest = hashlib.sha256()
+    size = 0
+    stream.seek(0)
+    with open(path, "wb") as out:
+        os.chmod(path, 0o600)
+        while block := stream.read(CHUNK):
+            digest.update(block)
+            size += len(block)
+            out.write(block)
+    stream.seek(0)
+    return path, size, digest.hexdigest()
+
+
+def move_in(source: str, screening_id: str) -> tuple[str, int, str]:
+    """Move a file (from CKAN's storage) into quarantine; returns (path, size, sha256)."""
+    path = path_for(screening_id)
+    shutil.move(source, path)
+    return path, os.path.getsize(path), sha256_of(path)
+
+
+def sha256_of(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(CHUNK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def remove(path: str | None) -> None:
+    if path and os.path.exists(path):
+        os.remove(path)

@@ -1,0 +1,182 @@
+"""From the engine's report to a decision and a bilingual message with masked samples only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ckanext.smarttehran import config, privacy
+from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.persian import normalize, to_persian_digits
+
+TYPE_LABELS_FA: dict[str, str] = {
+    "NATIONAL_ID": "کد ملی",
+    "LEGAL_ENTITY_ID": "شناسهٔ ملی اشخاص حقوقی",
+    "PHONE_MOBILE": "شمارهٔ تلفن همراه",
+    "PHONE_LANDLINE": "شمارهٔ تلفن ثابت",
+    "POSTAL_CODE": "کد پستی",
+    "BANK_CARD": "شمارهٔ کارت بانکی",
+    "IBAN": "شمارهٔ شبا",
+    "LICENSE_PLATE": "پلاک خودرو",
+    "BIRTH_CERT": "شمارهٔ شناسنامه",
+    "PASSPORT": "شمارهٔ گذرنامه",
+    "EMAIL": "نشانی رایانامه",
+    "ADDRESS": "نشانی محل سکونت",
+    "GPS": "مختصات دقیق",
+    "PERSON": "نام شخص",
+    "K_ANONYMITY": "خطر بازشناسایی (k-گمنامی)",
+}
+MAX_ITEMS = 8
+
+
+@dataclass
+class Verdict:
+    """``blocked`` with ``items`` (masked), or ``error`` (bilingual) when unreadable."""
+
+    blocked: bool
+    report: dict[str, Any]
+    items: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def status(self) -> str:
+        return "error" if self.error else "blocked" if self.blocked else "pass"
+
+
+def type_label(code: str) -> str:
+    """The Persian name of a finding type."""
+    return _N(TYPE_LABELS_FA.get(code, code))
+
+
+def screen_path(path: str, filename: str | None) -> Verdict:
+    """Scan one file (streamed, flat memory) and decide."""
+    report = privacy.scan_file(path, filename, k=config.privacy_k())
+    return from_report(report.to_dict())
+
+
+def from_report(report: dict[str, Any]) -> Verdict:
+    """The decision on a FileReport dict."""
+    report = clean_report(report)
+    error = report.get("error")
+    if error:
+        message = bilingual(
+            _N(error.get("message_fa") or "پرونده خوانده نشد."),
+            # an internal error's text may quote the file: only its code is shown
+            "The scan failed." if error.get("code") == "internal_error" else error.get("message", ""),
+        )
+        return Verdict(True, {**report, "items": []}, error=message)
+    items: list[dict[str, Any]] = []
+    for table in report.get("tables") or []:
+        items.extend(table_items(table))
+    text = report.get("text") or {}
+    for type_, count in sorted((text.get("counts") or {}).items()):
+        samples = [f["masked"] for f in text.get("findings", []) if f["type"] == type_][:3]
+        items.append({"type": type_, "column": None, "rows": None, "count": count,
+                      "samples": samples})
+    return Verdict(bool(items), {**report, "items": items}, items)
+
+
+def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """Masked findings of one TableReport dict, plus a failing k-anonymity check."""
+    items = [
+        {
+            "type": col["pii_type"],
+            "column": col["header"],
+            "rows": table.get("rows"),
+            "count": col["counts"].get(col["pii_type"], 0),
+            "samples": list(col.get("samples") or []),
+        }
+        for col in table.get("columns") or []
+        if col.get("pii_type")
+    ]
+    kanon = table.get("k_anonymity")
+    min_qi = config.privacy_k_anonymity_min_qi()
+    if (
+        kanon
+        and not kanon.get("passes")
+        and min_qi > 0
+        and len(kanon.get("quasi_identifiers") or []) >= min_qi
+    ):
+        items.append(
+            {
+                "type": "K_ANONYMITY",
+                "column": "، ".join(kanon["quasi_identifiers"]),
+                "rows": kanon.get("records"),
+                "count": kanon.get("records_at_risk"),
+                "samples": [],
+            }
+        )
+    return items
+
+
+def table_verdict(header: list[str], rows: list[list[Any]], name: str = "") -> Verdict:
+    """Scan rows of a table (DataStore writes)."""
+    report = privacy.scan_table(header, rows, name=name, k=config.privacy_k())
+    table = report.to_dict()
+    items = table_items(table)
+    return Verdict(bool(items), {"tables": [table], "items": items}, items)
+
+
+def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
+    """The bilingual message naming types, columns, counts and masked samples."""
+    fa_parts, en_parts = [], []
+    for item in items[:MAX_ITEMS]:
+        samples = "، ".join(item["samples"][:2])
+        count_fa = to_persian_digits(str(item["count"]))
+        where_fa = f"{_N('ستون')} «{item['column']}»: " if item["column"] else ""
+        where_en = f'column "{item["column"]}": ' if item["column"] else ""
+        rows_fa = f" {_N('از')} {to_persian_digits(str(item['rows']))} {_N('ردیف')}" if item["rows"] else ""
+        rows_en = f" of {item['rows']} rows" if item["rows"] else ""
+        sample_fa = f" ({_N('نمونه')}: {samples})" if samples else ""
+        fa_parts.append(
+            f"{where_fa}{type_label(item['type'])} {_N('در')} {count_fa} {_N('مورد')}{rows_fa}{sample_fa}"
+        )
+        en_parts.append(
+            f"{where_en}{item['type']} in {item['count']}{rows_en}"
+            + (f" (sample: {samples})" if samples else "")
+        )
+    if len(items) > MAX_ITEMS:
+        fa_parts.append(f"{_N('و')} {to_persian_digits(str(len(items) - MAX_ITEMS))} {_N('مورد دیگر')}")
+        en_parts.append(f"and {len(items) - MAX_ITEMS} more")
+    ref_fa = f" {_N('شناسهٔ بررسی')}: {screening_id}" if screening_id else ""
+    ref_en = f" Screening id: {screening_id}" if screening_id else ""
+    return bilingual(
+        _N("داده‌های شخصی یافت شد و چیزی منتشر نشد") + ": " + "؛ ".join(fa_parts) + "." + ref_fa,
+        "Personal data found, nothing was published: " + "; ".join(en_parts) + "." + ref_en,
+    )
+
+
+def describe_error(message: str, screening_id: str | None) -> str:
+    """The bilingual message for a file that could not be screened."""
+    ref = f" ({screening_id})" if screening_id else ""
+    return bilingual(
+        _N("پرونده بررسی نشد و منتشر نشد؛ نسخهٔ بارگذاری‌شده نگه داشته شد") + ref + ".",
+        "The file could not be screened and was not published; the upload is kept" + ref + ".",
+    ) + " — " + message
+
+
+def _N(text: str) -> str:  # noqa: N802 - a marker for fixed Persian text
+    return normalize(text) or ""
+
+
+def clean_report(report: dict[str, Any]) -> dict[str, Any]:
+    """The report as stored and shown: issues keep code and messages, never details.
+
+    An issue's ``detail`` or an internal error's text may quote the file's content.
+    """
+
+    def issue(i: dict[str, Any] | None) -> dict[str, Any] | None:
+        if not i:
+            return i
+        out = {k: v for k, v in i.items() if k != "detail"}
+        if out.get("code") == "internal_error":
+            out["message"] = "The scan failed."
+        return out
+
+    out = dict(report)
+    out["error"] = issue(report.get("error"))
+    out["issues"] = [issue(i) for i in report.get("issues") or []]
+    out["tables"] = [
+        {**t, "issues": [issue(i) for i in t.get("issues") or []]} for t in report.get("tables") or []
+    ]
+    return out
