@@ -64,4 +64,7 @@ def smarttehran_slug_show(context: Context, data_dict: DataDict) -> dict[str, st
     """
     tk.check_access("smarttehran_slug_show", context, data_dict)
     title = tk.get_or_bust(data_dict, "title")
-    return {"name": persian.slugify(title)}
+    try:
+        return {"name": persian.slugify(title)}
+    except ValueError as e:
+        raise tk.ValidationError({"title": [str(e)]}) from e
