@@ -8,6 +8,7 @@ whose header announces a type that has no checksum (names, addresses).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from collections.abc import Iterable, Iterator
@@ -100,13 +101,21 @@ class _ChunkScanner:
         delim = self.delim
         hints = self.hints
 
+        lines: dict[int, list[int]] = {}
+
+        cells: dict[int, tuple[int, int, int]] = {}
+
         def locate(pos: int) -> tuple[int, int, str | None]:
-            col, lo, hi = _cell(text, pos, delim)
+            cell = cells.get(pos)
+            if cell is None:
+                cell = cells[pos] = _cell(text, pos, delim, lines)
+            col, lo, hi = cell
             return lo, hi, hints[col] if col < len(hints) else None
 
         seen: set[tuple[int, int, str]] = set()
         for type_, start, end, _score, _basis in find_hits(text, locate):
-            col, _lo, _hi = _cell(text, start, delim)
+            cell = cells.get(start)
+            col = (cell or _cell(text, start, delim, lines))[0]
             if col in self.ruled and hints[col] == type_:
                 continue  # counted cell by cell in _parse
             line = text.rfind("\n", 0, start)
@@ -153,45 +162,39 @@ class _ChunkScanner:
         return True
 
 
-def _cell(text: str, pos: int, delim: str) -> tuple[int, int, int]:
-    """(column index, cell start, cell end) of the character at ``pos``."""
+def _cell(
+    text: str, pos: int, delim: str, lines: dict[int, list[int]]
+) -> tuple[int, int, int]:
+    """(column index, cell start, cell end) of the character at ``pos``.
+
+    ``lines`` caches the delimiter positions of quoted lines already seen.
+    """
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     if le == -1:
         le = len(text)
-    if '"' not in text[ls:le]:
+    cuts = lines.get(ls)
+    if cuts is None and text.find('"', ls, le) == -1:
         col = text.count(delim, ls, pos)
         lo = text.rfind(delim, ls, pos) + 1 or ls
         hi = text.find(delim, pos, le)
-        out = (col, max(lo, ls), le if hi == -1 else hi)
-    else:
-        out = _quoted_cell(text, ls, le, pos, delim)
-    return out
-
-
-def _quoted_cell(text: str, ls: int, le: int, pos: int, delim: str) -> tuple[int, int, int]:
-    col, i = 0, ls
-    while i <= le:
-        if i < le and text[i] == '"':
-            j = i + 1
-            while True:
-                j = text.find('"', j)
-                if j == -1 or j >= le:
-                    j = le
-                    break
-                if j + 1 < le and text[j + 1] == '"':
-                    j += 2
-                    continue
-                break
-            end = text.find(delim, j, le)
-        else:
-            end = text.find(delim, i, le)
-        end = le if end == -1 else end
-        if pos <= end:
-            return col, i, end
-        col += 1
-        i = end + 1
-    return col, ls, le
+        return col, max(lo, ls), le if hi == -1 else hi
+    # Quoted fields: delimiters outside quotes, found by one regex pass over the line.
+    if cuts is None:
+        cuts = []
+        offset = ls
+        for i, part in enumerate(text[ls:le].split('"')):
+            if i % 2 == 0 and delim in part:
+                start = 0
+                while (j := part.find(delim, start)) != -1:
+                    cuts.append(offset + j)
+                    start = j + 1
+            offset += len(part) + 1
+        lines[ls] = cuts
+    col = bisect.bisect_left(cuts, pos)
+    lo = cuts[col - 1] + 1 if col else ls
+    hi = cuts[col] if col < len(cuts) else le
+    return col, lo, hi
 
 
 def _malformed(detail: str) -> Issue:

@@ -71,32 +71,46 @@ def to_findings(text: str, hits: list[Hit], types: Collection[str] | None = None
 
 
 def _scan_gps(text: str, locate: Locate, out: list[Hit]) -> None:
-    consumed = -1
     for m in patterns.COORD.finditer(text):
         start = m.start()
-        if start < consumed or (start > 0 and text[start - 1] in _DIGITS + ".-"):
+        if start > 0 and text[start - 1] in _DIGITS + ".-":
             continue
-        kind = _coord_kind(m.group())
+        kind = _coord_kind(m.group(1))
         if kind is None:
             continue
         lo, hi, hint = locate(start)
-        end = m.end()
-        nxt = patterns.COORD_NEXT.match(text, end, hi)
-        if nxt is not None and _coord_kind(nxt.group(1)) not in (None, kind):
-            end = nxt.end(1)
-        elif hint != findings.GPS:
+        second = m.group(2)
+        if second is not None and m.end() <= hi and _coord_kind(second) not in (None, kind):
+            end = m.end()
+        elif hint == findings.GPS or second is not None:
+            # One coordinate per cell (lat and lon columns): each counts under its header.
+            if hint == findings.GPS:
+                out.append((findings.GPS, start, _coord_end(text, m.end(1)), 0.8, "header"))
+            if second is not None and locate(m.start(2))[2] == findings.GPS:
+                out.append((findings.GPS, m.start(2), m.end(), 0.8, "header"))
             continue
-        consumed = end
-        if Window(text, start, end, lo, hi, hint).public_place():
+        else:
+            continue
+        if hint != findings.GPS and Window(text, start, end, lo, hi, hint).public_place():
             continue
         out.append((findings.GPS, start, end, 0.85, "structure"))
 
 
-def _coord_kind(value: str) -> str | None:
-    m = patterns.COORD_ANY.match(fold(value))
-    if m is None or len(m.group(2)) < 4:
+def _coord_end(text: str, pos: int) -> int:
+    """End of the decimals of a coordinate whose integer part ends at ``pos``."""
+    end = pos + 1
+    n = len(text)
+    while end < n and text[end] in _DIGITS:
+        end += 1
+    return end
+
+
+def _coord_kind(head: str) -> str | None:
+    if not head.isascii():
+        head = fold(head)
+    if not head.isdigit():
         return None
-    whole = int(m.group(1))
+    whole = int(head)
     if 24 <= whole <= 40:
         return "lat"
     if 44 <= whole <= 63:
@@ -133,15 +147,23 @@ def _scan_emails(text: str, locate: Locate, out: list[Hit]) -> None:
 
 def _scan_keywords(text: str, locate: Locate, out: list[Hit]) -> None:
     for m in patterns.KEYWORD.finditer(text):
-        kind = m.lastgroup
-        if kind == "bc":
-            _after_keyword(text, m.end(), patterns.AFTER_BC, findings.BIRTH_CERT, out)
-        elif kind == "pp":
-            _after_keyword(text, m.end(), patterns.AFTER_PP, findings.PASSPORT, out)
-        elif kind == "addr":
-            _address(text, m.start(), m.end(), locate, out)
-        elif kind == "title":
-            scan_titled_name(text, m.start(), m.end(), locate, out)
+        _keyword(text, m.lastgroup, m.start(), m.end(), locate, out)
+    for m in patterns.KEYWORD_LATIN.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        kind = "pp" if m.lastgroup == "pp2" else m.lastgroup
+        _keyword(text, kind, m.start(), m.end(), locate, out)
+
+
+def _keyword(text: str, kind: str | None, start: int, end: int, locate: Locate, out: list[Hit]) -> None:
+    if kind == "bc":
+        _after_keyword(text, end, patterns.AFTER_BC, findings.BIRTH_CERT, out)
+    elif kind == "pp":
+        _after_keyword(text, end, patterns.AFTER_PP, findings.PASSPORT, out)
+    elif kind == "addr":
+        _address(text, start, end, locate, out)
+    elif kind == "title":
+        scan_titled_name(text, start, end, locate, out)
 
 
 def _after_keyword(text: str, pos: int, pattern: Callable, type_: str, out: list[Hit]) -> None:

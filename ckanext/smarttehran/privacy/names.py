@@ -104,6 +104,8 @@ def scan_names(text: str, locate: Locate, out: list[Hit]) -> None:
         if span_end is not None:
             out.append((findings.PERSON, start, span_end, 0.7, "lexicon"))
     for m in patterns.LATIN_FIRST_NAME.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
         lo, hi, _hint = locate(m.start())
         if _blocked(text, lo, m.start()):
             continue

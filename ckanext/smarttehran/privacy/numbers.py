@@ -26,7 +26,16 @@ def scan_numbers(text: str, locate: Locate, out: list[Hit]) -> None:
     """Append a hit for every identifier-like number in ``text``."""
     for m in patterns.NUMBER.finditer(text):
         start = m.start()
-        folded = fold(m.group())
+        raw = m.group()
+        folded = raw if raw.isascii() else fold(raw)
+        if folded.count(".") == 1 and "-" not in folded and " " not in folded:
+            continue  # a decimal number (amounts, coordinates)
+        if folded.isdigit():  # the common case: one plain run
+            if len(folded) in _LENGTHS:
+                hit = _classify(folded, text, start, m.end(), locate, whole=True)
+                if hit is not None:
+                    out.append(hit)
+            continue
         groups = [(g.start(), g.end()) for g in patterns.DIGIT_GROUPS.finditer(folded)]
         if len(groups) > _MAX_GROUPS:
             continue
@@ -101,6 +110,8 @@ def _classify(
     n = len(digits)
     if start > 0 and text[start - 1] in "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩":
         return None
+    if not _plausible(digits, text, start):
+        return None
     lo, hi, hint = locate(start)
     if hint == HINT_NEGATIVE:
         return None
@@ -151,6 +162,26 @@ def _classify(
         if checksums.is_national_id(padded):
             return (findings.NATIONAL_ID, start, end, 0.9, "checksum+header")
     return None
+
+
+def _plausible(digits: str, text: str, start: int) -> bool:
+    """Cheap checks, before any context is read: most numbers in data fail here."""
+    n = len(digits)
+    if n == 10:
+        return (
+            checksums.is_national_id(digits)
+            or checksums.is_postal_code(digits)
+            or (digits[0] == "9" and "+" in text[max(0, start - 3) : start])
+        )
+    if n == 11:
+        return digits[0] == "0" or checksums.is_legal_entity_id(digits)
+    if n == 16:
+        return checksums.is_bank_card(digits)
+    if n in (12, 13, 14):
+        return digits.startswith(("98", "0098"))
+    if n in (8, 9):
+        return not digits.endswith("000")
+    return True
 
 
 def _phone_type(digits: str, plus: bool) -> str | None:

@@ -53,7 +53,9 @@ NUMBER = re.compile(rf"{D}[{_D_IN}{_SEP_IN}]{{6,}}{D}")
 # Digit groups inside a folded candidate.
 DIGIT_GROUPS = re.compile(r"[0-9]+")
 # A coordinate with at least four decimals (about 11 m).
-COORD = re.compile(rf"{D}{D}[.\u066b]{D}{{4,}}")
+COORD = re.compile(
+    rf"({D}{D})[.\u066b]{D}{{4,}}(?:[ \t,،;/|:=()A-Za-z\-]{{1,12}}?({D}{D})[.\u066b]{D}{{4,}})?"
+)
 COORD_ANY = re.compile(r"(-?[0-9]{1,3})[.\u066b]([0-9]+)")
 COORD_NEXT = re.compile(rf"[\s,،;/|:=()A-Za-z\-]{{0,12}}?({D}{D}[.\u066b]{D}{{4,}})")
 # Licence plate: 12 ب 345 [ایران|-] 67
@@ -66,10 +68,17 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-
 # Keyword-led pass: identifiers that are only recognisable by the word before them,
 # address anchors and titles before names. Variant letters (ي/ك) are in classes.
 KEYWORD = re.compile(
-    r"(?P<bc>شناسنامه|شناسنامة|ش\.ش|[Bb]irth [Cc]ert(?:ificate)?)"
-    r"|(?P<pp>گذرنامه|پاسپورت|[Pp]assport|PASSPORT)"
-    r"|(?P<addr>پلاک|پلاك|[Nn]o\.)"
-    r"|(?P<title>آقا[یي]|خانم|جناب|سرکار|سركار|Mrs?\.?|Ms\.?|Miss)"
+    r"(?P<bc>شناسنامه|شناسنامة|ش\.ش)"
+    r"|(?P<pp>گذرنامه|پاسپورت)"
+    r"|(?P<addr>پلاک|پلاك)"
+    r"|(?P<title>آقا[یي]|خانم|جناب|سرکار|سركار)"
+)
+# The same for Latin script; the leading class lets ``re`` skip to candidate letters.
+KEYWORD_LATIN = re.compile(
+    r"[BbPpNnM](?:(?<=[Bb])(?P<bc>irth [Cc]ert(?:ificate)?)"
+    r"|(?<=[Pp])(?P<pp>assport)|(?<=P)(?P<pp2>ASSPORT)"
+    r"|(?<=[Nn])(?P<addr>o\.)"
+    r"|(?<=M)(?P<title>rs?\.?|s\.?|iss))"
 )
 # After a birth-certificate keyword (folded text).
 AFTER_BC = re.compile(
@@ -117,7 +126,7 @@ FIRST_NAME = re.compile(
     )
     + ")"
 )
-LATIN_FIRST_NAME = re.compile(r"\b(?:" + trie_regex(lexicon.LATIN_FIRST_NAMES) + r")\b")
+LATIN_FIRST_NAME = re.compile("(?:" + trie_regex(lexicon.LATIN_FIRST_NAMES) + r")\b")
 # One word of a name after the given name (folded text).
 NAME_TOKEN = re.compile(
     r"[ \u200c]?([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
