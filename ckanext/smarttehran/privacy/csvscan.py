@@ -14,6 +14,7 @@ import io
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
 
+from ckanext.smarttehran.privacy import findings
 from ckanext.smarttehran.privacy.detectors import find_hits
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.reports import Issue, TableReport
@@ -54,7 +55,12 @@ def scan_csv_chunks(
         issues.append(_malformed(str(exc)))
         header = header_line.split(delim)
     table = TableScan(header, k=k, quasi_identifiers=quasi_identifiers)
-    needed = sorted(set(table.qi_index) | {c.index for c in table.columns if c.hint in _CELL_RULES})
+    # Parse rows when some column needs its cells: quasi-identifiers, whole-cell
+    # rules, and any column whose header announces a type (its share needs the
+    # exact number of non-empty values).
+    needed = sorted(
+        set(table.qi_index) | {c.index for c in table.columns if c.hint in findings.ALL_TYPES}
+    )
     scanner = _ChunkScanner(table, delim, needed, issues)
     scanner.scan(first[head_end:])
     for chunk in it:
@@ -125,9 +131,9 @@ class _ChunkScanner:
             seen.add(key)
             stats = table._column(col)
             stats.add(type_, 1, mask(text[start:end]) if len(stats.samples) < MAX_SAMPLES else None)
-        parsed = self.needed and self._parse(text)
-        for stats in table.columns:
-            if not parsed or stats.index not in self.needed:
+        parsed = bool(self.needed) and self._parse(text)
+        if not parsed:
+            for stats in table.columns:
                 stats.values += rows
 
     def _parse(self, text: str) -> bool:
@@ -145,10 +151,11 @@ class _ChunkScanner:
         self.ragged += sum(1 for r in rows if len(r) != width)
         cols = list(zip_longest(*rows, fillvalue=""))
         table = self.table
+        for index, col in enumerate(cols):
+            table._column(index).values += len(col) - col.count("")
         for index in self.needed:
             values = list(cols[index]) if index < len(cols) else [""] * len(rows)
             stats = table._column(index)
-            stats.values += len(values) - values.count("")
             rule = _CELL_RULES.get(stats.hint or "")
             if rule is not None:
                 joined = "\n".join(v.replace("\n", " ") for v in values)
