@@ -10,6 +10,8 @@ from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.smarttehran import indexing, paths
+from ckanext.smarttehran.transparency import access
+from ckanext.smarttehran.transparency import indexing as transparency_index
 
 
 @tk.blanket.actions
@@ -44,10 +46,13 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # IPackageController
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
-        return indexing.before_index(pkg_dict)
+        return transparency_index.before_index(indexing.before_index(pkg_dict))
 
     def before_dataset_search(self, search_params: dict[str, Any]) -> dict[str, Any]:
         return indexing.before_search(search_params)
 
     def after_dataset_search(self, search_results: dict[str, Any], search_params: dict[str, Any]):
-        return indexing.label_facets(search_results)
+        return access.strip_search_results(indexing.label_facets(search_results))
+
+    def after_dataset_show(self, context: Any, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+        return access.strip_shown(context, pkg_dict)

@@ -237,3 +237,21 @@ def smarttehran_slug_from_title(
         title = data.get(("title",))
         if isinstance(title, str) and title.strip():
             data[key] = persian.slugify(title)
+
+
+def smarttehran_access_restriction(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """Restricted: this field (legal reason, review date) is required (transparency.access)."""
+    from ckanext.smarttehran.transparency import access
+
+    access.check_restriction(key, data, errors, context)
+
+
+def smarttehran_open_license(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """A public dataset carries an open licence (transparency.access)."""
+    from ckanext.smarttehran.transparency import access
+
+    access.check_open_license(key, data, errors, context)

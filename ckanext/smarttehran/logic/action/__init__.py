@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ckanext.smarttehran.logic.action import places, privacy, vocabulary
+from ckanext.smarttehran.logic.action import places, privacy, transparency, vocabulary
 
-_MODULES = (vocabulary, places, privacy)
+_MODULES = (vocabulary, places, transparency, privacy)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})

@@ -1,0 +1,74 @@
+"""The transparency dashboard's numbers, one dataset's transparency facts, and core's
+``resource_search`` without the resources of restricted datasets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckan.types import Action, Context, DataDict
+
+from ckanext.smarttehran.transparency import access, overdue, scores, stats
+
+__all__ = [
+    "resource_search",
+    "smarttehran_transparency_stats",
+    "smarttehran_dataset_transparency_show",
+]
+
+
+@tk.chained_action
+@tk.side_effect_free
+def resource_search(next_action: Action, context: Context, data_dict: DataDict) -> Any:
+    """Core's search of resources by field, less those of restricted datasets the user
+    cannot edit (the count drops by as many)."""
+    result = next_action(context, data_dict)
+    if context.get("search_query"):
+        return result
+    kept = [r for r in result["results"] if access.resource_visible(context, r["id"])]
+    result["count"] -= len(result["results"]) - len(kept)
+    result["results"] = kept
+    return result
+
+
+@tk.side_effect_free
+def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """The transparency dashboard's numbers, counted over what anonymous users can see.
+
+    Datasets per dimension, per dimension x axis cell (with the policy's goals in it),
+    per district (22 and ``citywide``) and per department; public versus restricted with
+    the legal reasons; overdue datasets; completeness and openness per department;
+    the goals without any dataset; data requests and ratings.
+    """
+    tk.check_access("smarttehran_transparency_stats", context, data_dict)
+    participation = None
+    try:
+        participation = tk.get_action("smarttehran_participation_stats")(
+            {"user": "", "ignore_auth": True}, {}
+        )
+    except KeyError:  # participation not installed
+        participation = None
+    return stats.compute(participation)
+
+
+@tk.side_effect_free
+def smarttehran_dataset_transparency_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """One dataset's access classification, update schedule, completeness and openness.
+
+    :param id: the dataset's id or name
+    """
+    tk.check_access("smarttehran_dataset_transparency_show", context, data_dict)
+    pkg = tk.get_action("package_show")(context, {"id": tk.get_or_bust(data_dict, "id")})
+    restricted = access.is_restricted(pkg)
+    reason = access.reason(pkg.get("access_reason")) if restricted else None
+    return {
+        "id": pkg["id"],
+        "name": pkg["name"],
+        "access_level": access.level(pkg),
+        "access_reason": reason,
+        "access_review_date": pkg.get("access_review_date") or None if restricted else None,
+        "resources_withheld": pkg.get("resources_withheld", 0),
+        **overdue.summary(pkg),
+        "completeness": scores.completeness(pkg),
+        "openness": scores.openness(pkg),
+    }

@@ -1,0 +1,195 @@
+"""Access classification: public, or restricted for a legal reason until a review date.
+
+A restricted dataset is a metadata-only record: anyone sees what is held, by which
+department, why it is withheld and until when, but its resources are served only to
+users who may edit the dataset. ``strip_*`` below remove them everywhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
+
+from ckanext.smarttehran import vocabularies
+from ckanext.smarttehran.errors import bilingual
+
+PUBLIC = "public"
+RESTRICTED = "restricted"
+LEVELS = (PUBLIC, RESTRICTED)
+# Solr fields CKAN fills from resources (lib/search/index.py).
+_RESOURCE_INDEX_PREFIXES = ("res_", "urls")
+# Stored copies of the dataset a search can return with ``fl``.
+_RAW_FIELDS = ("data_dict", "validated_data_dict")
+
+
+def level(pkg_dict: dict[str, Any]) -> str:
+    """``restricted`` or ``public`` (a dataset without the field is public)."""
+    value = pkg_dict.get("access_level")
+    if value is None:
+        value = next(
+            (e["value"] for e in pkg_dict.get("extras") or [] if e.get("key") == "access_level"),
+            None,
+        )
+    return RESTRICTED if value == RESTRICTED else PUBLIC
+
+
+def is_restricted(pkg_dict: dict[str, Any]) -> bool:
+    return level(pkg_dict) == RESTRICTED
+
+
+def reason(code: str | None) -> dict[str, Any] | None:
+    """The access reason item (code, article, fa, en), or ``None``."""
+    return next((r for r in vocabularies.items("access_reasons") if r["code"] == code), None)
+
+
+# Validation ---------------------------------------------------------------------------
+
+
+def _blank(value: Any) -> bool:
+    return value is tk.missing or value is None or value == ""
+
+
+_REQUIRED_WHEN_RESTRICTED = {
+    "access_reason": (
+        "داده محدودشده باید دلیل قانونی محدودیت را داشته باشد",
+        "a restricted dataset needs the legal reason for the restriction",
+    ),
+    "access_review_date": (
+        "داده محدودشده باید تاریخ بازبینی محدودیت را داشته باشد",
+        "a restricted dataset needs the date its restriction will be reviewed",
+    ),
+}
+
+
+def check_restriction(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """On ``access_reason`` and ``access_review_date``: required when the dataset is
+    restricted, emptied when it is public (navl validates keys in sorted order, so
+    ``access_level`` is already converted)."""
+    if data.get(("access_level",)) != RESTRICTED:
+        data[key] = ""
+        return
+    if _blank(data.get(key)):
+        errors[key].append(bilingual(*_REQUIRED_WHEN_RESTRICTED[key[-1]]))
+        raise tk.StopOnError
+
+
+def license_is_open(license_id: str) -> bool:
+    """Whether CKAN's licence register marks ``license_id`` as open (OD or OSD approved)."""
+    from ckan import model
+
+    found = model.Package.get_license_register().get(license_id)
+    return bool(found and found.isopen())
+
+
+def check_open_license(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """A public dataset carries an open licence (restricted ones may carry any)."""
+    value = data.get(key)
+    if errors[key] or _blank(value) or data.get(("access_level",)) == RESTRICTED:
+        return
+    if not license_is_open(str(value)):
+        errors[key].append(
+            bilingual(
+                f"داده عمومی باید مجوز باز داشته باشد؛ «{value}» باز نیست",
+                f"a public dataset needs an open licence; {value!r} is not open",
+            )
+        )
+
+
+# Who sees resources --------------------------------------------------------------------
+
+
+def can_edit(context: Context | None, pkg_id: str) -> bool:
+    """Whether the user of ``context`` (or of the request) may update the dataset."""
+    context = context or {}
+    check: Context = {"user": context.get("user") or _current_user()}  # type: ignore[typeddict-item]
+    if context.get("ignore_auth"):
+        return True
+    try:
+        tk.check_access("package_update", check, {"id": pkg_id})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return False
+    return True
+
+
+def _current_user() -> str:
+    try:
+        user = tk.current_user
+        return "" if user.is_anonymous else user.name
+    except (RuntimeError, AttributeError):
+        return ""
+
+
+def withhold(pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    """The dataset without its resources.
+
+    ``resources_withheld`` says how many there are and ``resources_last_modified`` when
+    they last changed, so that the record still tells when the data was last updated.
+    """
+    from ckanext.smarttehran.transparency import overdue
+
+    held = pkg_dict.get("resources") or []
+    if held:
+        pkg_dict["resources_last_modified"] = overdue.last_update(pkg_dict)
+    pkg_dict["resources"] = []
+    pkg_dict["num_resources"] = 0
+    pkg_dict["resources_withheld"] = len(held)
+    return pkg_dict
+
+
+def strip_shown(context: Context, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    """``after_dataset_show``: drop a restricted dataset's resources for non-editors."""
+    if is_restricted(pkg_dict) and not can_edit(context, pkg_dict["id"]):
+        withhold(pkg_dict)
+    return pkg_dict
+
+
+def _strip_raw(raw: str) -> str:
+    """A stored JSON dataset without resources (CKAN nests one inside the other)."""
+    inner = json.loads(raw)
+    if not is_restricted(inner) or can_edit(None, inner["id"]):
+        return raw
+    for field in _RAW_FIELDS:
+        if isinstance(inner.get(field), str):
+            inner[field] = _strip_raw(inner[field])
+    return json.dumps(withhold(inner))
+
+
+def strip_search_results(search_results: dict[str, Any]) -> dict[str, Any]:
+    """``after_dataset_search``: the same for every result (also raw ``data_dict`` fields)."""
+    for result in search_results.get("results") or []:
+        for field in _RAW_FIELDS:
+            if isinstance(result.get(field), str):
+                result[field] = _strip_raw(result[field])
+        if "resources" in result and is_restricted(result) and not can_edit(None, result["id"]):
+            withhold(result)
+    return search_results
+
+
+def strip_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    """``before_dataset_index``: no resource names, descriptions or URLs of a restricted
+    dataset in the search index (so no search or facet reveals them)."""
+    if is_restricted(pkg_dict):
+        for field in [k for k in pkg_dict if k.startswith(_RESOURCE_INDEX_PREFIXES)]:
+            pkg_dict.pop(field)
+    return pkg_dict
+
+
+def resource_visible(context: Context, resource_id: str) -> bool:
+    """Whether the resource's dataset lets this user see its resources."""
+    from ckan import model
+
+    resource = model.Resource.get(resource_id)
+    pkg = resource.package if resource else None
+    if pkg is None:
+        return True  # core answers "not found"
+    extras = pkg.extras or {}
+    if extras.get("access_level") != RESTRICTED:
+        return True
+    return can_edit(context, pkg.id)
