@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
 import io
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -24,11 +27,43 @@ def upload(text: str | bytes, filename: str = "data.csv") -> FileStorage:
 
 
 @pytest.fixture
-def publisher(clean_db, clean_index, tmp_path, ckan_config, monkeypatch) -> dict[str, Any]:
-    """An editor of an organization, its dataset and a private storage folder."""
-    monkeypatch.setitem(ckan_config, "ckan.storage_path", str(tmp_path / "storage"))
+def publisher(clean_db, clean_index) -> dict[str, Any]:
+    """An editor of an organization and a dataset of it."""
     editor = factories.User()
     org = factories.Organization(users=[{"name": editor["name"], "capacity": "editor"}])
     dataset = Dataset(owner_org=org["id"])
     return {"user": editor, "org": org, "dataset": dataset,
             "context": {"user": editor["name"], "ignore_auth": False}}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict[str, bytes] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.path == "/slow":
+            time.sleep(3)
+        body = self.routes.get(self.path)
+        if body is None:
+            self.send_response(404)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def http_files():
+    """A local HTTP server: set ``routes[path] = bytes``; ``/slow`` answers after 3 s."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    _Handler.routes = {"/slow": b"a,b\n1,2\n"}
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield base, _Handler.routes
+    server.shutdown()
+    server.server_close()

@@ -43,3 +43,103 @@ class TestUpload:
         with open(path, encoding="utf-8") as f:
             assert f.read() == PII_CSV
         assert model.Session.query(model.Resource).count() == 0
+
+    def test_update_with_findings_keeps_the_old_file(self, publisher):
+        """resource_update with a PII upload raises and the resource keeps its clean file."""
+        ctx = publisher["context"]
+        res = call_action("resource_create", dict(ctx), package_id=publisher["dataset"]["id"],
+                          upload=upload(CLEAN_CSV), name="table")
+        with pytest.raises(tk.ValidationError):
+            call_action("resource_update", dict(ctx), id=res["id"], upload=upload(PII_CSV),
+                        name="table")
+        from ckan.lib import uploader
+
+        path = uploader.get_resource_uploader(dict(res)).get_path(res["id"])
+        with open(path, encoding="utf-8") as f:
+            assert f.read() == CLEAN_CSV
+        assert call_action("resource_show", id=res["id"])["url"].endswith("data.csv")
+
+    def test_patch_with_findings_is_refused(self, publisher):
+        """resource_patch goes through the screened resource_update: a PII file is refused."""
+        ctx = publisher["context"]
+        res = call_action("resource_create", dict(ctx), package_id=publisher["dataset"]["id"],
+                          upload=upload(CLEAN_CSV))
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_patch", dict(ctx), id=res["id"], upload=upload(PII_CSV))
+        assert MOBILE_MASKED in err.value.error_dict["upload"][0]
+
+    def test_resource_description_with_a_national_id_is_refused(self, publisher):
+        """A resource's description is screened as metadata: nothing is created."""
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_create", dict(publisher["context"]),
+                        package_id=publisher["dataset"]["id"], url="",
+                        description=f"تماس با مسئول: {MOBILE}")
+        assert "description" in err.value.error_dict
+        assert MOBILE not in str(err.value.error_dict)
+        assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
+
+
+class TestUrl:
+    def test_clean_url_is_linked(self, publisher, http_files):
+        """A URL whose content is clean becomes a link resource; the fetch is recorded as pass."""
+        base, routes = http_files
+        routes["/ok.csv"] = CLEAN_CSV.encode()
+        res = call_action("resource_create", dict(publisher["context"]),
+                          package_id=publisher["dataset"]["id"], url=base + "/ok.csv")
+        assert res["url"] == base + "/ok.csv"
+        recs = call_action("smarttehran_privacy_report_list", package_id=publisher["dataset"]["id"])
+        assert recs["results"][0]["source"] == "url" and recs["results"][0]["status"] == "pass"
+
+    def test_url_with_personal_data_is_refused_and_its_content_kept(self, publisher, http_files):
+        """A URL serving mobiles: no resource, the fetched copy waits in quarantine."""
+        base, routes = http_files
+        routes["/people.csv"] = PII_CSV.encode()
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_create", dict(publisher["context"]),
+                        package_id=publisher["dataset"]["id"], url=base + "/people.csv")
+        assert MOBILE_MASKED in err.value.error_dict["url"][0]
+        sid = err.value.error_dict["privacy_screening_id"][0]
+        assert call_action("smarttehran_privacy_report_show", id=sid)["quarantined"] is True
+
+    @pytest.mark.ckan_config("ckanext.smarttehran.privacy.fetch_timeout", "1")
+    def test_url_that_never_answers_gives_a_clear_error(self, publisher, http_files):
+        """A URL slower than the timeout: bilingual error naming the seconds, no resource."""
+        base, _routes = http_files
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_create", dict(publisher["context"]),
+                        package_id=publisher["dataset"]["id"], url=base + "/slow")
+        message = err.value.error_dict["url"][0]
+        assert "1 seconds" in message and "پاسخ نداد" in message
+        assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
+
+    def test_unchanged_url_is_not_fetched_again(self, publisher, http_files):
+        """Editing a link resource's name keeps its URL and does not fetch it again."""
+        base, routes = http_files
+        routes["/ok.csv"] = CLEAN_CSV.encode()
+        res = call_action("resource_create", dict(publisher["context"]),
+                          package_id=publisher["dataset"]["id"], url=base + "/ok.csv")
+        del routes["/ok.csv"]  # a new fetch would now fail with 404
+        out = call_action("resource_patch", dict(publisher["context"]), id=res["id"], name="renamed")
+        assert out["name"] == "renamed"
+
+
+class TestInlineResources:
+    def test_package_create_with_a_pii_url_saves_nothing(self, publisher, http_files):
+        """package_create with an inline resource whose URL serves mobiles creates no dataset."""
+        from tests.factories import Dataset
+
+        base, routes = http_files
+        routes["/people.csv"] = PII_CSV.encode()
+        with pytest.raises(tk.ValidationError) as err:
+            Dataset(owner_org=publisher["org"]["id"], name="inline-pii",
+                    resources=[{"url": base + "/people.csv"}])
+        assert MOBILE_MASKED in str(err.value.error_dict["resources"])
+        assert model.Package.get("inline-pii") is None
+
+    def test_package_update_with_an_inline_pii_upload_keeps_the_dataset(self, publisher):
+        """package_update carrying a PII upload inline changes nothing."""
+        ds = call_action("package_show", id=publisher["dataset"]["id"])
+        ds["resources"] = [{"upload": upload(PII_CSV), "name": "inline"}]
+        with pytest.raises(tk.ValidationError):
+            call_action("package_update", dict(publisher["context"]), **ds)
+        assert call_action("package_show", id=ds["id"])["resources"] == []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ckanext.smarttehran.views import places as _places
+from ckanext.smarttehran.views import privacy as _privacy
 
-_MODULES = (_places,)
+_MODULES = (_places, _privacy)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})

@@ -1,0 +1,62 @@
+"""DataStore writes are screened; loading into the DataStore needs a passed screening."""
+
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+import pytest
+from ckan.tests.helpers import call_action
+
+from ckanext.smarttehran import screening
+from tests.screening.conftest import CLEAN_CSV, MOBILE, MOBILE_MASKED, upload
+
+
+@pytest.fixture
+def table(publisher):
+    res = call_action("resource_create", dict(publisher["context"]),
+                      package_id=publisher["dataset"]["id"], upload=upload(CLEAN_CSV), format="CSV")
+    return {**publisher, "resource": res}
+
+
+@pytest.mark.usefixtures("with_plugins")
+class TestDatastoreWrites:
+    def test_create_with_mobiles_writes_nothing(self, table):
+        """datastore_create with a mobile column raises with masked samples; no table."""
+        rid = table["resource"]["id"]
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("datastore_create", dict(table["context"]), resource_id=rid, force=True,
+                        fields=[{"id": "mobile"}], records=[{"mobile": MOBILE}, {"mobile": "09351234567"}])
+        assert MOBILE_MASKED in err.value.error_dict["records"][0]
+        assert MOBILE not in str(err.value.error_dict)
+        with pytest.raises(tk.ObjectNotFound):
+            call_action("datastore_search", resource_id=rid)
+
+    def test_upsert_with_mobiles_writes_nothing(self, table):
+        """datastore_upsert of a record holding a mobile is refused; the table is unchanged."""
+        rid = table["resource"]["id"]
+        call_action("datastore_create", dict(table["context"]), resource_id=rid, force=True,
+                    fields=[{"id": "phone"}], records=[{"phone": "137"}])
+        with pytest.raises(tk.ValidationError):
+            call_action("datastore_upsert", dict(table["context"]), resource_id=rid, force=True,
+                        method="insert", records=[{"phone": MOBILE}])
+        assert call_action("datastore_search", resource_id=rid)["total"] == 1
+
+
+class TestLoad:
+    def test_load_into_datastore_loads_a_passed_csv_as_text(self, table):
+        """The public loader puts every row of a passed CSV in the DataStore, as text."""
+        assert screening.load_into_datastore(table["resource"]["id"]) == 2
+        found = call_action("datastore_search", resource_id=table["resource"]["id"])
+        assert {f["id"]: f["type"] for f in found["fields"]}["population"] == "text"
+        assert found["total"] == 2
+
+    def test_load_refuses_a_resource_that_was_never_screened(self, table):
+        """A resource with no passed screening (created around the gate) is not loaded."""
+        from tests.factories import Dataset
+
+        ds = Dataset(owner_org=table["org"]["id"])
+        from ckanext.smarttehran.screening.ingest import SKIP
+
+        res = call_action("resource_create", {SKIP: True, "user": table["user"]["name"]},
+                          package_id=ds["id"], url="http://example.invalid/x.csv")
+        with pytest.raises(screening.NotScreened):
+            screening.load_into_datastore(res["id"])
