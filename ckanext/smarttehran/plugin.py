@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.smarttehran import indexing, paths
+from ckanext.smarttehran import indexing, page_digits, paths
 from ckanext.smarttehran.transparency import access
 from ckanext.smarttehran.transparency import indexing as transparency_index
 
@@ -26,6 +26,7 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.ITranslation)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurer
     def update_config(self, config: CKANConfig) -> None:
@@ -39,6 +40,11 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def i18n_domain(self) -> str:
         return "ckanext-smarttehran"
+
+    # IMiddleware
+    def make_middleware(self, app: Any, config: CKANConfig) -> Any:
+        app.after_request(page_digits.after_request)
+        return app
 
     # IFacets
     def dataset_facets(self, facets_dict: dict[str, Any], package_type: str) -> dict[str, Any]:

@@ -1,0 +1,67 @@
+"""Persian digits in the text of Persian HTML pages.
+
+Core templates print counts, page numbers and sizes with Latin digits. Rather than
+override dozens of them, the text between tags of every Persian HTML response gets
+Persian digits. Untouched: tags and attributes (URLs, ids, values), and the inside of
+``script``, ``style``, ``pre``, ``code``, ``textarea`` and of any element marked
+``dir="ltr"`` or ``translate="no"`` (codes, URLs, API examples).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ckanext.smarttehran.persian import to_persian_digits
+
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.S)
+_SKIP_TAGS = {"script", "style", "pre", "code", "textarea", "kbd", "samp"}
+_SKIP_ATTRS = re.compile(r"""\b(dir\s*=\s*["']?ltr|translate\s*=\s*["']?no)\b""", re.I)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_DIGIT = re.compile(r"[0-9]")
+
+
+def persianize(html: str) -> str:
+    """``html`` with Latin digits in its visible text turned into Persian ones."""
+    if not _DIGIT.search(html):
+        return html
+    out: list[str] = []
+    skip_tag: str | None = None
+    depth = 0
+    for token in _TOKENS.split(html):
+        if not token:
+            continue
+        if token.startswith("<"):
+            out.append(token)
+            tag = _TAG.match(token)
+            if not tag:
+                continue
+            closing, name, attrs, self_closing = tag.groups()
+            name = name.lower()
+            if skip_tag:
+                if name == skip_tag and name not in _VOID and not self_closing:
+                    depth += -1 if closing else 1
+                    if depth == 0:
+                        skip_tag = None
+            elif not closing and not self_closing and name not in _VOID and (
+                name in _SKIP_TAGS or _SKIP_ATTRS.search(attrs)
+            ):
+                skip_tag, depth = name, 1
+        else:
+            out.append(token if skip_tag else to_persian_digits(token))
+    return "".join(out)
+
+
+def after_request(response):
+    """Flask hook: Persian digits in Persian HTML pages."""
+    import ckan.plugins.toolkit as tk
+
+    if response.mimetype != "text/html" or response.direct_passthrough or response.is_streamed:
+        return response
+    try:
+        persian_page = tk.h.lang().startswith("fa")
+    except (RuntimeError, TypeError, AttributeError):
+        return response
+    if persian_page:
+        response.set_data(persianize(response.get_data(as_text=True)))
+    return response

@@ -1,0 +1,40 @@
+"""Persian digits in page text, Latin digits kept where they are codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ckanext.smarttehran.page_digits import persianize
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<span class='badge'>12</span>", "<span class='badge'>۱۲</span>"),
+        ('<a href="/dataset?page=2">2</a>', '<a href="/dataset?page=2">۲</a>'),
+        ("<script>var a = 10;</script><b>10</b>", "<script>var a = 10;</script><b>۱۰</b>"),
+        ("<code>fq=district:6</code> 6", "<code>fq=district:6</code> ۶"),
+        ('<span dir="ltr">air-2024 <b>5</b></span> 5', '<span dir="ltr">air-2024 <b>5</b></span> ۵'),
+        ("<div><div translate=\"no\">1<div>2</div>3</div>4</div>", "<div><div translate=\"no\">1<div>2</div>3</div>۴</div>"),
+        ('<input value="7"> 7<br>8', '<input value="7"> ۷<br>۸'),
+        ("<!-- 9 --><p>9</p>", "<!-- 9 --><p>۹</p>"),
+    ],
+)
+def test_only_visible_text_outside_codes_changes(html, expected):
+    """Digits change in visible text only; attributes, scripts, code and ltr spans keep Latin."""
+    assert persianize(html) == expected
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_search_page_shows_persian_counts(app):
+    """The dataset count on the Persian search page is written in Persian digits."""
+    body = app.get("/dataset/").body
+    assert "۰" in body  # "۰ مجموعه داده یافت شد" on an empty catalog
+    assert 'href="/dataset/' in body
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_api_keeps_latin_digits(app):
+    """JSON responses are never touched."""
+    body = app.get("/api/3/action/package_search?rows=0").json
+    assert body["result"]["count"] == 0

@@ -1,0 +1,81 @@
+"""Pages of places and the Persian rendering of dataset pages."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ckanext.smarttehran import gazetteer
+from tests.factories import Dataset
+
+pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
+
+
+def _soup(app, url, status=200):
+    response = app.get(url, status=status)
+    return BeautifulSoup(response.body, "html.parser")
+
+
+def test_neighborhood_page_lists_its_datasets_and_counts(app):
+    """/neighborhood/<code> shows the name, the boundary map and the area's datasets."""
+    Dataset(name="vanak-data", title="داده ونک", smart_dimension=["mobility"], neighborhood=["601"])
+    Dataset(name="other-area", title="جای دیگر", smart_dimension=["mobility"], district=["20"])
+    soup = _soup(app, "/neighborhood/601")
+    assert gazetteer.neighborhood("601")["name_fa"] in soup.find("h1").get_text()
+    assert soup.select_one("[data-module=smarttehran-place-map]")["data-module-geometry"].startswith("{")
+    links = {a["href"] for a in soup.select("a[href^='/dataset/']")}
+    assert "/dataset/vanak-data" in links
+    assert "/dataset/other-area" not in links
+    assert "۱" in soup.select_one(".module-narrow .item-count").get_text()
+
+
+def test_district_page_lists_neighborhoods(app):
+    """/district/6 names the district and links to each of its neighbourhoods."""
+    soup = _soup(app, "/district/6")
+    links = {a["href"] for a in soup.select("a[href^='/neighborhood/']")}
+    assert {f"/neighborhood/{n['code']}" for n in gazetteer.neighborhoods(6)} <= links
+
+
+def test_unknown_places_are_404(app):
+    """Unknown codes give a 404 page, not an error."""
+    _soup(app, "/neighborhood/99999", status=404)
+    _soup(app, "/district/23", status=404)
+
+
+def test_finder_goes_to_the_page_of_a_unique_match(app):
+    """Typing a neighbourhood's full name with Arabic letters redirects to its page."""
+    place = gazetteer.neighborhood("601")
+    arabic = place["name_fa"].replace("ی", "ي").replace("ک", "ك")
+    response = app.get("/neighborhood", query_string={"q": arabic}, follow_redirects=False)
+    if response.status_code == 302:
+        assert response.headers["Location"].endswith("/neighborhood/601")
+    else:  # several names share the spelling: the list offers it
+        assert "/neighborhood/601" in response.body
+
+
+def test_search_page_has_finder_and_persian_facets(app):
+    """The dataset search page offers the finder and our facets with Persian titles."""
+    Dataset(smart_dimension=["environment"])
+    soup = _soup(app, "/dataset/")
+    assert soup.select_one("form.smarttehran-finder input[name=q]") is not None
+    assert soup.select_one("datalist#smarttehran-neighborhoods option") is not None
+    text = soup.get_text()
+    assert "بعد شهر هوشمند" in text
+    assert "محیط هوشمند" in text
+
+
+def test_dataset_page_shows_jalali_dates_and_persian_digits(app):
+    """The dataset page shows the temporal coverage as a Jalali date in Persian digits."""
+    d = Dataset(name="dated", temporal_start="2023-03-21", temporal_end="2024-03-19")
+    soup = _soup(app, f"/dataset/{d['name']}")
+    times = {t["datetime"]: t.get_text(strip=True) for t in soup.select("time[datetime]")}
+    assert times["2023-03-21"] == "۱ فروردین ۱۴۰۲"
+    assert times["2024-03-19"] == "۲۹ اسفند ۱۴۰۲"
+
+
+def test_api_keeps_iso_dates_and_latin_digits(app):
+    """The API returns ISO 8601 dates and Latin digits for the same dataset."""
+    d = Dataset(name="dated-api", temporal_start="۱۴۰۲/۰۱/۰۱")
+    body = app.get(f"/api/3/action/package_show?id={d['id']}").json["result"]
+    assert body["temporal_start"] == "2023-03-21"
+    assert body["metadata_created"][:4].isdigit()
