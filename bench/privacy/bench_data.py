@@ -16,8 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_values import Values  # noqa: E402
 
-HEADER = ("شناسه,تاریخ,منطقه,محله,سن,جنسیت,نوع درخواست,توضیحات,مبلغ (ریال),کد ملی,"
-          "تلفن همراه,lat,lon\n")
+HEADER = (
+    "شناسه,تاریخ,منطقه,محله,سن,جنسیت,نوع درخواست,توضیحات,مبلغ (ریال),کد ملی,تلفن همراه,lat,lon\n"
+)
 KINDS = ["سد معبر", "روشنایی معابر", "جمع‌آوری زباله", "آسفالت", "فضای سبز", "حمل و نقل"]
 AREAS = ["تجریش", "ونک", "نارمک", "شهرری", "پونک", "سعادت‌آباد", "یوسف‌آباد", "تهرانپارس"]
 NOTES = [
@@ -43,10 +44,18 @@ def write_csv(path: Path, megabytes: int, seed: int = 7) -> Path:
             note = f"متقاضی {v.person()} به نشانی {v.address()} تماس {v.mobile()}"
         pool.append(
             [
-                v.jalali(), str(rng.randint(1, 22)), rng.choice(AREAS), str(rng.randint(18, 85)),
-                rng.choice(["زن", "مرد"]), rng.choice(KINDS), '"' + note + '"',
-                v.budget(), v.national_id() if pii else "", v.mobile() if pii else "",
-                f"{35.6 + rng.random() * 0.2:.6f}", f"{51.2 + rng.random() * 0.3:.6f}",
+                v.jalali(),
+                str(rng.randint(1, 22)),
+                rng.choice(AREAS),
+                str(rng.randint(18, 85)),
+                rng.choice(["زن", "مرد"]),
+                rng.choice(KINDS),
+                '"' + note + '"',
+                v.budget(),
+                v.national_id() if pii else "",
+                v.mobile() if pii else "",
+                f"{35.6 + rng.random() * 0.2:.6f}",
+                f"{51.2 + rng.random() * 0.3:.6f}",
             ]
         )
     written = 0

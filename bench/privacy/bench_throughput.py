@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -60,28 +59,31 @@ def ours(path: Path) -> tuple[float, dict]:
     elapsed = time.perf_counter() - t0
     table = report.tables[0]
     summary = {c.header: c.pii_type for c in table.columns if c.pii_type}
-    return size / 1e6 / elapsed, {"pii_columns": summary, "rows": table.rows,
-                                  "k_anonymity_passes": table.k_anonymity.passes}
+    return size / 1e6 / elapsed, {
+        "pii_columns": summary,
+        "rows": table.rows,
+        "k_anonymity_passes": table.k_anonymity.passes,
+    }
 
 
 def peak_rss_mb(path: Path) -> float:
     """Peak RSS of a fresh interpreter that scans ``path``."""
     code = (
-        "import resource, sys; sys.path.insert(0, %r)\n"
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from ckanext.smarttehran.privacy import scan_file\n"
-        "scan_file(%r)\n"
+        f"scan_file({str(path)!r})\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    ) % (str(ROOT), str(path))
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
 
 def baseline_rss_mb() -> float:
     code = (
-        "import resource, sys; sys.path.insert(0, %r)\n"
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "import ckanext.smarttehran.privacy\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    ) % str(ROOT)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
@@ -92,8 +94,13 @@ def presidio(python: str, path: Path, sample_mb: int) -> dict:
         dst.write(src.read(sample_mb * 600_000))  # characters, about sample_mb MB
     runner = Path(__file__).resolve().parent / "presidio_runner.py"
     try:
-        out = subprocess.run([python, str(runner), str(sample)], capture_output=True,
-                             text=True, check=True, timeout=3600)
+        out = subprocess.run(
+            [python, str(runner), str(sample)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=3600,
+        )
         return json.loads(out.stdout.strip().splitlines()[-1])
     except (OSError, subprocess.SubprocessError, ValueError) as exc:
         err = getattr(exc, "stderr", "") or str(exc)
@@ -117,7 +124,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=int, default=100)
     parser.add_argument("--big-mb", type=int, default=1000)
-    parser.add_argument("--presidio", default=os.environ.get("PRESIDIO_PYTHON", "/tmp/presidio-venv/bin/python"))
+    parser.add_argument(
+        "--presidio", default=os.environ.get("PRESIDIO_PYTHON", "/tmp/presidio-venv/bin/python")
+    )
     parser.add_argument("--presidio-mb", type=int, default=3)
     args = parser.parse_args()
     path = write_csv(Path(f"/tmp/privacy_bench_{args.mb}mb.csv"), args.mb)

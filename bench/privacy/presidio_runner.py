@@ -21,8 +21,10 @@ D = "[0-9\u06f0-\u06f9\u0660-\u0669]"
 PATTERNS = {
     "NATIONAL_ID": (rf"(?<!{D}){D}{{10}}(?!{D})", ["کد ملی", "national"]),
     "LEGAL_ENTITY_ID": (rf"(?<!{D})1{D}{{10}}(?!{D})", ["شناسه ملی"]),
-    "PHONE_MOBILE": (rf"(?:\+98|0098|0|۰)9{D}{{9}}|(?:0|۰)9{D}{{2}}[ -]?{D}{{3}}[ -]?{D}{{4}}",
-                     ["تلفن", "همراه", "mobile"]),
+    "PHONE_MOBILE": (
+        rf"(?:\+98|0098|0|۰)9{D}{{9}}|(?:0|۰)9{D}{{2}}[ -]?{D}{{3}}[ -]?{D}{{4}}",
+        ["تلفن", "همراه", "mobile"],
+    ),
     "PHONE_LANDLINE": (rf"0{D}{{2}}[ -]?{D}{{8}}", ["تلفن", "phone"]),
     "POSTAL_CODE": (rf"{D}{{5}}-?{D}{{5}}", ["کد پستی", "postal"]),
     "BANK_CARD": (rf"{D}{{4}}[ -]?{D}{{4}}[ -]?{D}{{4}}[ -]?{D}{{4}}", ["کارت", "card"]),
@@ -60,8 +62,11 @@ def main() -> None:
     for i in range(0, len(lines), 200):
         found += len(analyzer.analyze("\n".join(lines[i : i + 200]), language="fa"))
     elapsed = time.perf_counter() - t0
-    print(json.dumps({"mb_per_s": size / 1e6 / elapsed, "seconds": elapsed, "results": found,
-                      "bytes": size}))
+    print(
+        json.dumps(
+            {"mb_per_s": size / 1e6 / elapsed, "seconds": elapsed, "results": found, "bytes": size}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -169,9 +169,7 @@ class _ChunkScanner:
         return True
 
 
-def _cell(
-    text: str, pos: int, delim: str, lines: dict[int, list[int]]
-) -> tuple[int, int, int]:
+def _cell(text: str, pos: int, delim: str, lines: dict[int, list[int]]) -> tuple[int, int, int]:
     """(column index, cell start, cell end) of the character at ``pos``.
 
     ``lines`` caches the delimiter positions of quoted lines already seen.

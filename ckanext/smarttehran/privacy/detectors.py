@@ -155,7 +155,9 @@ def _scan_keywords(text: str, locate: Locate, out: list[Hit]) -> None:
         _keyword(text, kind, m.start(), m.end(), locate, out)
 
 
-def _keyword(text: str, kind: str | None, start: int, end: int, locate: Locate, out: list[Hit]) -> None:
+def _keyword(
+    text: str, kind: str | None, start: int, end: int, locate: Locate, out: list[Hit]
+) -> None:
     if kind == "bc":
         _after_keyword(text, end, patterns.AFTER_BC, findings.BIRTH_CERT, out)
     elif kind == "pp":

@@ -31,6 +31,19 @@ class UnreadableFile(Exception):
 
 def detect_encoding(sample: bytes) -> str:
     """The encoding of a file from its first bytes; raises UnreadableFile for binary data."""
+    encoding = _guess_encoding(sample)
+    text = sample[: SAMPLE_BYTES - 4].decode(encoding, errors="replace")
+    controls = sum(text.count(c) for c in _CONTROLS)
+    if text and controls * 20 > len(text):
+        raise UnreadableFile(_BINARY)
+    return encoding
+
+
+_CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"]
+_BINARY = Issue("binary", "The file is binary, not text.", "پرونده دودویی است، نه متنی.")
+
+
+def _guess_encoding(sample: bytes) -> str:
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -43,9 +56,7 @@ def detect_encoding(sample: bytes) -> str:
         if even > half // 4 and odd * 10 < even:
             return "utf-16-be"
     if b"\x00" in sample:
-        raise UnreadableFile(
-            Issue("binary", "The file is binary, not text.", "پرونده دودویی است، نه متنی.")
-        )
+        raise UnreadableFile(_BINARY)
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
@@ -89,6 +100,8 @@ def iter_chunks(
         buf += block
         if eof:
             if buf:
+                if len(buf) > max_line:
+                    buf = _cap_lines(buf, max_line, line_no, issues)
                 if quoted and buf.count('"') % 2 and not broken_quotes:
                     issues.append(_unterminated(line_no))
                 yield buf
@@ -110,6 +123,8 @@ def iter_chunks(
                 skipping = True
             continue
         chunk, buf = buf[: cut + 1], buf[cut + 1 :]
+        if len(chunk) > max_line:
+            chunk = _cap_lines(chunk, max_line, line_no, issues)
         line_no += chunk.count("\n")
         yield chunk
     if replaced:
@@ -121,6 +136,26 @@ def iter_chunks(
                 {"count": replaced, "encoding": encoding},
             )
         )
+
+
+def _cap_lines(chunk: str, max_line: int, line_no: int, issues: list[Issue]) -> str:
+    """Cut every line of ``chunk`` longer than ``max_line`` (one issue per cut line)."""
+    out, pos = [], 0
+    n = len(chunk)
+    while pos < n:
+        nl = chunk.find("\n", pos)
+        end = n if nl == -1 else nl
+        line_no += 1
+        if end - pos > max_line:
+            issues.append(_long_line(line_no, max_line))
+            out.append(chunk[pos : pos + max_line])
+        else:
+            out.append(chunk[pos:end])
+        if nl == -1:
+            break
+        out.append("\n")
+        pos = nl + 1
+    return "".join(out)
 
 
 def _balanced_cut(buf: str, cut: int) -> int:

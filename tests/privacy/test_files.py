@@ -1,0 +1,187 @@
+"""scan_file: formats, encodings, malformed input and zip bombs give reports, not tracebacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ckanext.smarttehran.persian import fold
+from ckanext.smarttehran.privacy import scan_file
+from ckanext.smarttehran.privacy.textio import detect_encoding
+from tests.privacy.conftest import make_national_id
+
+CSV = "نام و نام خانوادگی,کد ملی,تلفن همراه,سن\n{rows}"
+
+
+def people_csv(rng: random.Random, n: int = 20) -> str:
+    rows = "".join(
+        f"علی رضایی,{make_national_id(rng)},0912{rng.randint(1000000, 9999999)},{30 + i % 2}\n"
+        for i in range(n)
+    )
+    return CSV.format(rows=rows)
+
+
+def pii(report) -> dict[str, str]:
+    """Header (folded, so Windows-1256 Arabic letters compare equal) -> type."""
+    return {fold(c.header): c.pii_type for c in report.tables[0].columns if c.pii_type}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"])
+def test_encodings(tmp_path: Path, rng: random.Random, encoding: str) -> None:
+    """UTF-8, UTF-8 with BOM, UTF-16 (with or without BOM) and Windows-1256 CSVs all scan."""
+    path = tmp_path / "people.csv"
+    text = people_csv(rng)
+    if encoding == "cp1256":  # Windows-1256 files carry the Arabic ي and ك
+        text = text.replace("ی", "ي").replace("ک", "ك")
+    path.write_bytes(text.encode(encoding))
+    report = scan_file(path)
+    assert report.error is None
+    assert pii(report) == {
+        "نام و نام خانوادگی": "PERSON",
+        "کد ملی": "NATIONAL_ID",
+        "تلفن همراه": "PHONE_MOBILE",
+    }
+    assert report.tables[0].rows == 20
+
+
+def test_detect_encoding() -> None:
+    """BOMs, NUL patterns and invalid UTF-8 pick the right decoder."""
+    assert detect_encoding("سلام".encode()) == "utf-8"
+    assert detect_encoding("سلام".encode("utf-8-sig")) == "utf-8-sig"
+    assert detect_encoding("سلام".encode("cp1256")) == "cp1256"
+    assert detect_encoding("abc,def\n".encode("utf-16-be")) == "utf-16-be"
+
+
+def test_binary_file_is_an_error(tmp_path: Path) -> None:
+    """A binary file gives an error object in English and Persian."""
+    path = tmp_path / "data.csv"
+    path.write_bytes(b"\x00\x01\x02\x03" * 100)
+    report = scan_file(path)
+    assert report.error is not None and report.error.code == "binary"
+    assert report.error.message_fa
+
+
+def test_malformed_csv_unclosed_quote(tmp_path: Path) -> None:
+    """An unterminated quoted field is reported as malformed CSV."""
+    path = tmp_path / "bad.csv"
+    path.write_text('a,b\n1,"unterminated\n2,3\n', encoding="utf-8")
+    report = scan_file(path)
+    assert report.error is None
+    assert "malformed_csv" in {i.code for i in report.issues}
+
+
+def test_enormous_line_is_capped(tmp_path: Path) -> None:
+    """A line beyond the cap is cut, reported, and the rest of the file still scanned."""
+    path = tmp_path / "long.txt"
+    path.write_text("x" * 5000 + "\nتلفن همراه 09123456789\n", encoding="utf-8")
+    report = scan_file(path, max_line_chars=1000)
+    assert "line_too_long" in {i.code for i in report.issues}
+    assert report.text is not None and report.text.counts == {"PHONE_MOBILE": 1}
+
+
+def test_text_file_findings_have_file_offsets(tmp_path: Path) -> None:
+    """Text findings carry offsets into the decoded file and masked values only."""
+    text = "سلام\n" * 3 + "ایمیل: ali.rezaei@gmail.com\n"
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    report = scan_file(path)
+    (finding,) = report.text.findings
+    assert text[finding["start"] : finding["end"]] == "ali.rezaei@gmail.com"
+    assert "ali.rezaei" not in json.dumps(report.to_dict())
+
+
+def test_stream_input_and_tsv(rng: random.Random) -> None:
+    """A binary stream with a .tsv filename is scanned as tab-separated."""
+    data = people_csv(rng).replace(",", "\t").encode("utf-8")
+    report = scan_file(io.BytesIO(data), "people.tsv")
+    assert report.format == "tsv"
+    assert pii(report)["کد ملی"] == "NATIONAL_ID"
+
+
+def test_xlsx(tmp_path: Path, rng: random.Random) -> None:
+    """XLSX sheets stream through openpyxl; integer IDs lose no detection."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["کد ملی", "تلفن همراه"])
+    for _ in range(20):
+        ws.append([int(make_national_id(rng)), "0912" + str(rng.randint(1000000, 9999999))])
+    path = tmp_path / "people.xlsx"
+    wb.save(path)
+    report = scan_file(path)
+    assert report.error is None and report.format == "xlsx"
+    assert pii(report) == {"کد ملی": "NATIONAL_ID", "تلفن همراه": "PHONE_MOBILE"}
+
+
+def test_zip_bomb_is_refused(tmp_path: Path) -> None:
+    """An XLSX whose entries inflate far beyond their compressed size is never opened."""
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (20 * 1024 * 1024))
+    report = scan_file(path)
+    assert report.error is not None and report.error.code == "zip_bomb"
+    assert report.error.detail["max_ratio"] > 100
+
+
+def test_zip_that_is_not_xlsx(tmp_path: Path) -> None:
+    """A zip without a workbook inside gives a bad_xlsx error."""
+    path = tmp_path / "x.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    assert scan_file(path).error.code == "bad_xlsx"
+
+
+def test_geojson_points(tmp_path: Path) -> None:
+    """GeoJSON properties become columns; precise Point coordinates are GPS."""
+    feats = [
+        {
+            "type": "Feature",
+            "properties": {"نام و نام خانوادگی": "مریم احمدی"},
+            "geometry": {"type": "Point", "coordinates": [51.404321 + i / 1e5, 35.712345]},
+        }
+        for i in range(10)
+    ]
+    path = tmp_path / "homes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}), encoding="utf-8")
+    report = scan_file(path)
+    assert report.format == "geojson"
+    assert pii(report) == {"نام و نام خانوادگی": "PERSON", "coordinates": "GPS"}
+
+
+def test_malformed_json_falls_back_to_text(tmp_path: Path) -> None:
+    """Broken JSON is reported and still scanned as text."""
+    path = tmp_path / "x.json"
+    path.write_text('{"tel": "09123456789", ', encoding="utf-8")
+    report = scan_file(path)
+    assert "malformed_json" in {i.code for i in report.issues}
+    assert report.text.counts == {"PHONE_MOBILE": 1}
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    """A path that does not exist gives an error object."""
+    report = scan_file(tmp_path / "nope.csv")
+    assert report.error is not None and report.error.code == "unreadable"
+
+
+def test_chunked_csv_counts_every_row(tmp_path: Path, rng: random.Random) -> None:
+    """A CSV larger than one chunk is counted across chunk boundaries."""
+    from ckanext.smarttehran.privacy import textio
+
+    path = tmp_path / "big.csv"
+    path.write_text(people_csv(rng, 3000), encoding="utf-8")
+    old = textio.CHUNK_CHARS
+    try:
+        textio.CHUNK_CHARS = 4096
+        report = scan_file(path)
+    finally:
+        textio.CHUNK_CHARS = old
+    table = report.tables[0]
+    assert table.rows == 3000
+    nid = next(c for c in table.columns if c.header == "کد ملی")
+    assert nid.counts["NATIONAL_ID"] == 3000

@@ -1,0 +1,102 @@
+"""Tables: column classification from header and values, and k-anonymity."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from ckanext.smarttehran.privacy import classify_column, header_hint, scan_table
+from ckanext.smarttehran.privacy.tabular import KAnonCounter, classify
+from tests.privacy.conftest import make_national_id
+
+
+def test_header_hints() -> None:
+    """Headers in Persian and English announce types; money and place headers do not."""
+    assert header_hint("کد ملی") == "NATIONAL_ID"
+    assert header_hint("national_id") == "NATIONAL_ID"
+    assert header_hint("تلفن همراه") == "PHONE_MOBILE"
+    assert header_hint("نام و نام خانوادگی") == "PERSON"
+    assert header_hint("مبلغ (ریال)") == "NEGATIVE"
+    assert header_hint("نام پارک") is None
+    assert header_hint("نام") == "PERSON"
+    assert header_hint("توضیحات") is None
+
+
+def test_column_of_ids_without_header(rng: random.Random) -> None:
+    """Values alone classify a column when most of them are valid IDs."""
+    values = [make_national_id(rng) for _ in range(40)]
+    assert classify_column("", values) == "NATIONAL_ID"
+    assert classify_column("ستون ۳", values[:10] + ["-"] * 5) == "NATIONAL_ID"
+
+
+def test_column_needs_valid_values(rng: random.Random) -> None:
+    """A 'کد ملی' header over values that all fail the check digit is not flagged."""
+    values = [v[:9] + str((int(v[9]) + 1) % 10) for v in (make_national_id(rng) for _ in range(30))]
+    assert classify_column("کد ملی", values) is None
+
+
+def test_header_lowers_the_share_needed() -> None:
+    """With a matching header 20% suffices; without one the type needs half the values."""
+    counts = {"PHONE_MOBILE": 3}
+    assert classify("PHONE_MOBILE", Counter(counts), 10) == ("PHONE_MOBILE", 0.3)
+    assert classify(None, Counter(counts), 10) == (None, 0.3)
+
+
+def test_name_and_amount_columns() -> None:
+    """A name column is PERSON through its header; an amount column is never an ID."""
+    assert classify_column("نام متقاضی", ["زهرا قلی‌پور", "کامران شاکری", "آوا ملکی"]) == "PERSON"
+    assert classify_column("نام پارک", ["پارک ملت", "بوستان لاله"]) is None
+    amounts = ["1500000000", "2000000000", "1100000000", "9900000000"]
+    assert classify_column("مبلغ (ریال)", amounts) is None
+
+
+def test_leading_zeros_dropped_by_excel(rng: random.Random) -> None:
+    """Under a national-ID header, 8-9 digit values that were IDs before Excel ate their zeros count."""
+    ids = [make_national_id(rng) for _ in range(200)]
+    short = [i.lstrip("0") for i in ids if i.startswith("0") and len(i.lstrip("0")) >= 8]
+    assert short
+    assert classify_column("کد ملی", short) == "NATIONAL_ID"
+
+
+def test_scan_table_report(rng: random.Random) -> None:
+    """scan_table reports per-column types, masked samples only, and k-anonymity."""
+    header = ["کد ملی", "سن", "جنسیت", "محله", "توضیحات"]
+    nids = [make_national_id(rng) for _ in range(30)]
+    rows = [[nids[i], str(30 + i % 3), "زن" if i % 2 else "مرد", "ونک", "-"] for i in range(30)]
+    report = scan_table(header, iter(rows), k=5)
+    cols = {c.header: c for c in report.columns}
+    assert cols["کد ملی"].pii_type == "NATIONAL_ID"
+    assert report.pii_columns == ["کد ملی"]
+    assert cols["سن"].quasi_identifier == "age"
+    assert all(n not in str(report.to_dict()) for n in nids)
+    k = report.k_anonymity
+    assert k is not None and k.quasi_identifiers == ["سن", "جنسیت", "محله"]
+    assert k.classes == 6 and k.min_class_size == 5 and k.passes
+
+
+def test_k_anonymity_fails_on_unique_rows() -> None:
+    """Unique combinations of quasi-identifiers fail k=5 and count as records at risk."""
+    rows = [[str(20 + i), "زن", "تجریش"] for i in range(10)] + [["50", "مرد", "ونک"]] * 6
+    report = scan_table(["سن", "جنسیت", "محله"], rows, k=5)
+    k = report.k_anonymity
+    assert k is not None and not k.passes
+    assert (
+        k.min_class_size == 1 and k.records_at_risk == 10 and k.share_at_risk == round(10 / 16, 4)
+    )
+    assert scan_table(["سن", "جنسیت", "محله"], rows, k=1).k_anonymity.passes
+
+
+def test_k_anonymity_cap_marks_truncated() -> None:
+    """Past max_classes distinct combinations, counting stops and the check fails."""
+    counter = KAnonCounter(["id"], max_classes=10)
+    counter.update((str(i),) for i in range(50))
+    report = counter.report(5)
+    assert report.truncated and not report.passes
+
+
+def test_explicit_quasi_identifiers() -> None:
+    """Callers can name the quasi-identifier columns themselves."""
+    rows = [["a", "x"], ["a", "y"]]
+    report = scan_table(["col1", "col2"], rows, quasi_identifiers=["col1"], k=2)
+    assert report.k_anonymity is not None
+    assert report.k_anonymity.quasi_identifiers == ["col1"] and report.k_anonymity.passes
