@@ -19,6 +19,8 @@ __all__ = [
     "smarttehran_date",
     "smarttehran_map_config",
     "smarttehran_neighborhood_names",
+    "smarttehran_dataset_transparency",
+    "smarttehran_resource_stars",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}
@@ -106,3 +108,25 @@ def smarttehran_neighborhood_names() -> list[dict[str, Any]]:
         {"code": n["code"], "name_fa": n["name_fa"], "name_en": n["name_en"], "district": n["district"]}
         for n in gazetteer.neighborhoods()
     ]
+
+
+def smarttehran_dataset_transparency(pkg: dict[str, Any], completeness: bool = True) -> dict[str, Any]:
+    """Access, update schedule (overdue computed now) and completeness of a shown dataset."""
+    from ckanext.smarttehran.transparency import access, overdue, scores
+
+    restricted = access.is_restricted(pkg)
+    return {
+        "restricted": restricted,
+        "reason": access.reason(pkg.get("access_reason")) if restricted else None,
+        "review_date": pkg.get("access_review_date") if restricted else None,
+        "withheld": pkg.get("resources_withheld", 0),
+        **overdue.summary(pkg),
+        "completeness": scores.completeness(pkg) if completeness else None,
+    }
+
+
+def smarttehran_resource_stars(resource: dict[str, Any], pkg: dict[str, Any]) -> int:
+    """Openness stars of a resource (0..4) under its dataset's licence."""
+    from ckanext.smarttehran.transparency import access, scores
+
+    return scores.stars(resource, access.license_is_open(pkg.get("license_id") or ""))

@@ -1,0 +1,26 @@
+/* The dashboard's district map: each district shaded by its number of datasets. */
+this.ckan.module("smarttehran-district-counts", function ($) {
+  return {
+    initialize: function () {
+      if (typeof L === "undefined") { return; }
+      var layer = this.options.layer;
+      var max = 1;
+      layer.features.forEach(function (f) { max = Math.max(max, f.properties.datasets); });
+      var map = L.map(this.el[0], { attributionControl: true, keyboard: true });
+      if (this.options.tileUrl) {
+        L.tileLayer(this.options.tileUrl, { attribution: this.options.attribution || "" }).addTo(map);
+      }
+      var geo = L.geoJSON(layer, {
+        style: function (f) {
+          return { color: "#0b6e4f", weight: 1, fillColor: "#0b6e4f",
+                   fillOpacity: 0.1 + 0.7 * f.properties.datasets / max };
+        },
+        onEachFeature: function (f, l) {
+          l.bindTooltip(f.properties.district + ": " + f.properties.datasets);
+          l.on("click", function () { window.location = f.properties.url; });
+        }
+      }).addTo(map);
+      map.fitBounds(geo.getBounds(), { padding: [8, 8] });
+    }
+  };
+});
