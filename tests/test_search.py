@@ -1,0 +1,106 @@
+"""Search on the real Solr core: our facets, fq on codes, Persian spelling variants,
+English titles and bounding-box search."""
+
+from __future__ import annotations
+
+import pytest
+from ckan.tests.helpers import call_action
+
+from tests.factories import Dataset
+
+pytestmark = pytest.mark.usefixtures("clean_db", "clean_index")
+
+
+def _names(**params):
+    return sorted(r["name"] for r in call_action("package_search", **params)["results"])
+
+
+class TestFacets:
+    def test_one_bucket_per_code_with_counts(self):
+        """Facets on our fields give one bucket per code, with the right counts."""
+        Dataset(name="a1", smart_dimension=["mobility", "environment"], neighborhood=["601"])
+        Dataset(name="a2", smart_dimension=["mobility"], district=["2"])
+        Dataset(name="a3", smart_dimension=["governance"], smart_goal=["governance.01"])
+        result = call_action(
+            "package_search",
+            **{"facet.field": ["smart_dimension", "district", "neighborhood", "smart_goal"]},
+        )
+        counts = {
+            field: {i["name"]: i["count"] for i in facet["items"]}
+            for field, facet in result["search_facets"].items()
+        }
+        assert counts["smart_dimension"] == {"mobility": 2, "environment": 1, "governance": 1}
+        assert counts["district"] == {"6": 1, "2": 1}
+        assert counts["neighborhood"] == {"601": 1}
+        assert counts["smart_goal"] == {"governance.01": 1}
+
+    def test_facet_items_carry_persian_labels_and_keep_codes(self):
+        """A facet item's name is the code; its display name is the Persian label."""
+        Dataset(smart_dimension=["mobility"])
+        result = call_action("package_search", **{"facet.field": ["smart_dimension"]})
+        (item,) = result["search_facets"]["smart_dimension"]["items"]
+        assert item["name"] == "mobility"
+        assert item["display_name"] != "mobility"
+        assert any("\u0600" <= ch <= "\u06ff" for ch in item["display_name"])
+
+    def test_fq_filters_on_codes(self):
+        """fq on a dimension, a district and a neighbourhood code selects the right datasets."""
+        Dataset(name="metro", smart_dimension=["mobility"], neighborhood=["601"])
+        Dataset(name="budget", smart_dimension=["governance"], district=["12"])
+        assert _names(fq="smart_dimension:mobility") == ["metro"]
+        assert _names(fq='district:"6"') == ["metro"]
+        assert _names(fq='neighborhood:"601"') == ["metro"]
+        assert _names(fq='district:"12" AND smart_dimension:governance') == ["budget"]
+
+
+class TestPersianText:
+    @pytest.fixture
+    def catalog(self):
+        Dataset(name="books", title="کتاب‌های کتابخانه‌های عمومی", notes="فهرست کتاب‌ها")
+        Dataset(name="air", title="کیفیت هوای تهران", notes="شاخص آلودگی هوا در ۲۲ منطقه")
+        Dataset(name="traffic", title="آمار ترافیک", notes="حجم خودروها که از تقاطع‌ها می‌گذرد")
+        Dataset(name="english", title="بودجه", title_en="Municipal budget", notes="بودجه سالانه",
+                notes_en="Approved yearly budget of the municipality")
+
+    @pytest.mark.parametrize(
+        "query, expected",
+        [
+            ("کتابها", "books"),  # ZWNJ omitted
+            ("کتاب ها", "books"),  # ZWNJ typed as a space
+            ("كتاب", "books"),  # Arabic kaf
+            ("كيفيت هواي", "air"),  # Arabic yeh and kaf
+            ("منطقه 22", "air"),  # Latin digits against Persian ones
+            ("منطقه ٢٢", "air"),  # Arabic-Indic digits
+            ("میگذرد", "traffic"),  # می without ZWNJ
+            ("می گذرد", "traffic"),  # می with a space
+            ("امار ترافیک", "traffic"),  # آ typed as ا
+            ("خودرو", "traffic"),  # plural ها stripped
+            ("budget", "english"),  # English title
+            ("approved", "english"),  # English description
+        ],
+    )
+    def test_spelling_variants_find_the_same_dataset(self, catalog, query, expected):
+        """A query in another spelling finds the dataset written the standard way."""
+        assert expected in _names(q=query)
+
+    def test_labels_of_places_are_searchable(self, catalog):
+        """A dataset tagged with a neighbourhood is found by the neighbourhood's name."""
+        from ckanext.smarttehran import gazetteer
+
+        Dataset(name="tagged", neighborhood=["601"])
+        name = gazetteer.neighborhood("601")["name_fa"]
+        assert "tagged" in _names(q=name)
+
+
+class TestSpatialSearch:
+    def test_bbox_finds_datasets_with_derived_extent(self):
+        """A dataset whose extent was derived from its neighbourhood is found by a bbox around it."""
+        from ckanext.smarttehran import gazetteer
+
+        Dataset(name="inside", neighborhood=["601"])
+        Dataset(name="elsewhere", neighborhood=["2201"] if gazetteer.neighborhood("2201") else
+                [gazetteer.neighborhoods(22)[0]["code"]])
+        minx, miny, maxx, maxy = gazetteer.neighborhood("601")["bbox"]
+        pad = 0.002  # a map view a little larger than the neighbourhood
+        bbox = f"{minx - pad},{miny - pad},{maxx + pad},{maxy + pad}"
+        assert _names(extras={"ext_bbox": bbox}) == ["inside"]
