@@ -145,3 +145,17 @@ class TestText:
         """A dataset without a licence gets CC-BY."""
         d = Dataset(license_id="")
         assert call_action("package_show", id=d["id"])["license_id"] == "cc-by"
+
+
+def test_generated_names_do_not_collide():
+    """Two datasets with the same Persian title and no name get distinct Latin names."""
+    first = Dataset(name="", title="بودجه شهرداری")
+    second = Dataset(name="", title="بودجه شهرداری")
+    assert first["name"] != second["name"]
+    assert second["name"].startswith(first["name"])
+
+
+def test_slug_action_transliterates_a_title():
+    """smarttehran_slug_show gives the Latin name the form will use."""
+    result = call_action("smarttehran_slug_show", title="کیفیت هوای تهران")
+    assert result["name"].isascii() and "tehran" in result["name"]

@@ -236,7 +236,20 @@ def smarttehran_slug_from_title(
     if data.get(key) in (missing, None, ""):
         title = data.get(("title",))
         if isinstance(title, str) and title.strip():
-            data[key] = persian.slugify(title)
+            try:
+                data[key] = _unused_name(persian.slugify(title), context)
+            except ValueError:
+                pass  # too short to make a name of: not_empty reports the missing URL
+
+
+def _unused_name(name: str, context: Context) -> str:
+    """``name``, or ``name-2``, ``name-3`` ... when a dataset already uses it."""
+    package = context["model"].Package
+    candidate, n = name, 1
+    while package.get(candidate) is not None:
+        n += 1
+        candidate = f"{name[: 100 - len(str(n)) - 1]}-{n}"
+    return candidate
 
 
 def smarttehran_access_restriction(
