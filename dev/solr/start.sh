@@ -4,7 +4,8 @@
 #   dev/solr/start.sh            build if needed, prepare the Solr home, start, wait
 #   SOLR_URL=http://host:8983/solr/ckan dev/solr/start.sh   only check that URL answers
 #
-# Environment: SOLR_PORT (8983), STATE_DIR (<repo>/.state), SOLR_START_TIMEOUT (90 s).
+# Environment: SOLR_PORT (8983), STATE_DIR (<repo>/.state), SOLR_START_TIMEOUT (90 s),
+# SOLR_CORES ("ckan ckan_test": the portal's core and the test suite's, same config).
 # State (Solr home with the index, logs, pid file) lives in $STATE_DIR/solr.
 # Idempotent: if our Solr is already up with the current config, it only prints the URL;
 # if dev/solr/home or the launcher changed, it refreshes the home and restarts Solr.
@@ -20,6 +21,7 @@ PID_FILE="$SOLR_STATE/solr.pid"
 PORT="${SOLR_PORT:-8983}"
 TIMEOUT="${SOLR_START_TIMEOUT:-90}"
 CORE_URL="http://127.0.0.1:$PORT/solr/ckan"
+CORES="${SOLR_CORES:-ckan ckan_test}"
 LIB="$HERE/lib"
 BUILD_STAMP="$LIB/.build-stamp"
 CONF_STAMP="$SOLR_HOME/.conf-stamp"
@@ -43,6 +45,11 @@ fi
 for tool in java mvn curl sha256sum; do
   command -v "$tool" >/dev/null || { echo "Solr could not start: '$tool' is not installed." >&2; exit 1; }
 done
+
+all_cores_answer() {
+  local core
+  for core in $CORES; do answers "http://127.0.0.1:$PORT/solr/$core" || return 1; done
+}
 
 hash_tree() { # stable hash of files (paths relative to $1) under the given subpaths
   local base="$1"; shift
@@ -87,13 +94,13 @@ if [ "$(cat "$BUILD_STAMP" 2>/dev/null || true)" != "$want_build" ] || ! ls "$LI
 fi
 
 # --- 2. is the right Solr already running? ---------------------------------------------
-want_conf="$(hash_tree "$HERE/home" .)"
+want_conf="$(hash_tree "$HERE/home" .) $CORES"
 have_conf="$(cat "$CONF_STAMP" 2>/dev/null || true)"
 if pid="$(our_pid)"; then
   started_build="$(cat "$SOLR_STATE/running-build" 2>/dev/null || true)"
   if [ "$have_conf" = "$want_conf" ] && [ "$started_build" = "$want_build" ]; then
     for _ in $(seq "$TIMEOUT"); do   # it may still be starting (another start.sh call)
-      if answers "$CORE_URL"; then echo "Solr: $CORE_URL"; exit 0; fi
+      if all_cores_answer; then echo "Solr: ${CORE_URL%/ckan}/{${CORES// /,}}"; exit 0; fi
       kill -0 "$pid" 2>/dev/null || break
       sleep 1
     done
@@ -107,11 +114,14 @@ fi
 
 # --- 3. prepare the Solr home: config from dev/solr/home, index kept in ckan/data -----
 if [ "$have_conf" != "$want_conf" ]; then
-  mkdir -p "$SOLR_HOME/ckan"
-  rm -rf "$SOLR_HOME/ckan/conf"
   cp "$HERE/home/solr.xml" "$SOLR_HOME/solr.xml"
-  cp "$HERE/home/ckan/core.properties" "$SOLR_HOME/ckan/core.properties"
-  cp -R "$HERE/home/ckan/conf" "$SOLR_HOME/ckan/conf"
+  for core in $CORES; do  # every core gets the same config; its index stays in <core>/data
+    mkdir -p "$SOLR_HOME/$core"
+    rm -rf "$SOLR_HOME/$core/conf"
+    cp -R "$HERE/home/ckan/conf" "$SOLR_HOME/$core/conf"
+    printf '# Written by dev/solr/start.sh from dev/solr/home/ckan.\nname=%s\n' "$core" \
+      >"$SOLR_HOME/$core/core.properties"
+  done
   if [ -n "$have_conf" ] && [ -d "$SOLR_HOME/ckan/data" ]; then
     echo "Solr configuration refreshed from dev/solr/home. If the schema changed, re-index:"
     echo "  ckan -c <ini> search-index rebuild"
@@ -137,8 +147,8 @@ for _ in $(seq $((TIMEOUT * 2))); do
     rm -f "$PID_FILE"
     fail "the Java process exited."
   fi
-  if answers "$CORE_URL"; then
-    echo "Solr: $CORE_URL (started in $(( $(date +%s) - t0 )) s, pid $pid, logs in $LOG_DIR)"
+  if all_cores_answer; then
+    echo "Solr: ${CORE_URL%/ckan}/{${CORES// /,}} (started in $(( $(date +%s) - t0 )) s, pid $pid, logs in $LOG_DIR)"
     exit 0
   fi
   sleep 0.5
