@@ -146,8 +146,9 @@ def _scan_emails(text: str, locate: Locate, out: list[Hit]) -> None:
 
 
 def _scan_keywords(text: str, locate: Locate, out: list[Hit]) -> None:
+    kinds = patterns.KEYWORD_KINDS
     for m in patterns.KEYWORD.finditer(text):
-        _keyword(text, m.lastgroup, m.start(), m.end(), locate, out)
+        _keyword(text, kinds.get(fold(m.group())), m.start(), m.end(), locate, out)
     for m in patterns.KEYWORD_LATIN.finditer(text):
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue

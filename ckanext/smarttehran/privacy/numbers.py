@@ -27,9 +27,9 @@ def scan_numbers(text: str, locate: Locate, out: list[Hit]) -> None:
     for m in patterns.NUMBER.finditer(text):
         start = m.start()
         raw = m.group()
-        folded = raw if raw.isascii() else fold(raw)
-        if folded.count(".") == 1 and "-" not in folded and " " not in folded:
+        if raw.count(".") == 1 and "-" not in raw and " " not in raw:
             continue  # a decimal number (amounts, coordinates)
+        folded = raw if raw.isascii() else fold(raw)
         if folded.isdigit():  # the common case: one plain run
             if len(folded) in _LENGTHS:
                 hit = _classify(folded, text, start, m.end(), locate, whole=True)

@@ -67,11 +67,21 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-
 
 # Keyword-led pass: identifiers that are only recognisable by the word before them,
 # address anchors and titles before names. Variant letters (ي/ك) are in classes.
+# Keyword-led pass: identifiers recognisable only by the word before them, address
+# anchors and titles before names. One trie (no groups at the top, so ``re`` can skip
+# to the first letters); the kind is looked up from the folded match.
+KEYWORD_KINDS: dict[str, str] = {
+    "شناسنامه": "bc", "شناسنامة": "bc", "ش.ش": "bc",
+    "گذرنامه": "pp", "پاسپورت": "pp",
+    "پلاک": "addr",
+    "آقای": "title", "خانم": "title", "جناب": "title", "سرکار": "title",
+}
 KEYWORD = re.compile(
-    r"(?P<bc>شناسنامه|شناسنامة|ش\.ش)"
-    r"|(?P<pp>گذرنامه|پاسپورت)"
-    r"|(?P<addr>پلاک|پلاك)"
-    r"|(?P<title>آقا[یي]|خانم|جناب|سرکار|سركار)"
+    "(?:"
+    + trie_regex(
+        sorted({v for k in KEYWORD_KINDS for v in (k, k.replace("ی", "ي").replace("ک", "ك"))})
+    )
+    + ")"
 )
 # The same for Latin script; the leading class lets ``re`` skip to candidate letters.
 KEYWORD_LATIN = re.compile(
