@@ -11,8 +11,10 @@ if [ ! -f "$CRED" ]; then
   chmod 600 "$CRED"
 fi
 read -r user password < "$CRED"
-if ! $CKAN user show "$user" >/dev/null 2>&1; then
-  $CKAN user add "$user" "password=$password" "email=$user@smarttehran.local" "fullname=مدیر سامانه" >/dev/null
+# `ckan user show` exits 0 even for a missing user: look for the name in its output.
+if ! $CKAN user show "$user" 2>/dev/null | grep -q "name=$user"; then
+  $CKAN user add "$user" "password=$password" "email=$user@smarttehran.local" "fullname=مدیر سامانه" \
+    >"$ROOT/.state/demo-admin.log" 2>&1 || { echo "Could not create the demo sysadmin; see .state/demo-admin.log" >&2; exit 1; }
 fi
 $CKAN sysadmin add "$user" >/dev/null 2>&1 || true
 echo "Log in at http://127.0.0.1:5000/user/login as '$user' with password '$password' (kept in .state/demo-admin.txt)"
