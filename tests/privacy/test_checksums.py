@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from ckanext.smarttehran.privacy import checksums
-from tests.privacy.conftest import make_national_id
+from tests.privacy.helpers import make_national_id
 
 
 def test_national_id_valid_and_invalid(rng: random.Random) -> None:

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from ckanext.smarttehran.privacy import checksums, scan_text
-from tests.privacy.conftest import make_national_id
+from tests.privacy.helpers import make_national_id
 
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

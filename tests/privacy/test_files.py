@@ -14,7 +14,7 @@ import pytest
 from ckanext.smarttehran.persian import fold
 from ckanext.smarttehran.privacy import scan_file
 from ckanext.smarttehran.privacy.textio import detect_encoding
-from tests.privacy.conftest import make_national_id
+from tests.privacy.helpers import make_national_id
 
 CSV = "نام و نام خانوادگی,کد ملی,تلفن همراه,سن\n{rows}"
 

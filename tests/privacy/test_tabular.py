@@ -7,7 +7,7 @@ from collections import Counter
 
 from ckanext.smarttehran.privacy import classify_column, header_hint, scan_table
 from ckanext.smarttehran.privacy.tabular import KAnonCounter, classify
-from tests.privacy.conftest import make_national_id
+from tests.privacy.helpers import make_national_id
 
 
 def test_header_hints() -> None:

@@ -6,6 +6,8 @@ they are matched against is folded first. Regexes are built in ``patterns``.
 
 from __future__ import annotations
 
+# fmt: off
+
 # Words before (or after) a number that say which identifier it is.
 POSITIVE_CONTEXT: dict[str, tuple[str, ...]] = {
     "NATIONAL_ID": (
@@ -59,7 +61,7 @@ POSITIVE_CONTEXT: dict[str, tuple[str, ...]] = {
     "IBAN": ("شبا", "sheba", "shaba", "iban"),
     "BIRTH_CERT": ("شناسنامه", "ش.ش", "birth certificate", "birth cert", "shenasnameh"),
     "PASSPORT": ("گذرنامه", "پاسپورت", "passport"),
-    "PLATE": ("پلاک خودرو", "پلاک", "خودرو", "ماشین", "موتورسیکلت", "plate", "vehicle"),
+    "PLATE": ("پلاک خودرو", "خودرو", "ماشین", "موتورسیکلت", "plate", "vehicle"),
     "GPS": (
         "lat",
         "lon",
@@ -77,133 +79,34 @@ POSITIVE_CONTEXT: dict[str, tuple[str, ...]] = {
 
 # Money, dates and codes of public things: a number next to these is not personal.
 NEGATIVE_CONTEXT: tuple[str, ...] = (
-    "ریال",
-    "تومان",
-    "﷼",
-    "rial",
-    "toman",
-    "irr",
-    "بودجه",
-    "مبلغ",
-    "اعتبار",
-    "هزینه",
-    "درآمد",
-    "قیمت",
-    "budget",
-    "amount",
-    "price",
-    "cost",
-    "revenue",
-    "ایستگاه",
-    "station",
-    "منطقه",
-    "ناحیه",
-    "district",
-    "zone",
-    "کد پروژه",
-    "شماره پروژه",
-    "project",
-    "شماره نامه",
-    "شماره قرارداد",
-    "contract",
-    "سریال",
-    "serial",
-    "بارکد",
-    "barcode",
-    "کد کالا",
-    "جمعیت",
-    "population",
-    "مساحت",
-    "area",
-    "متر",
-    "سال",
-    "تاریخ",
-    "date",
-    "شماره مصوبه",
-    "ردیف بودجه",
-    "کد خط",
-    "خط اتوبوس",
+    "ریال", "تومان", "﷼", "rial", "toman", "irr", "بودجه", "مبلغ", "اعتبار", "هزینه", "درآمد",
+    "قیمت", "budget", "amount", "price", "cost", "revenue", "ایستگاه", "station", "منطقه",
+    "ناحیه", "district", "zone", "کد پروژه", "شماره پروژه", "project", "شماره نامه",
+    "شماره قرارداد", "contract", "سریال", "serial", "بارکد", "barcode", "کد کالا", "جمعیت",
+    "population", "مساحت", "area", "متر", "سال", "تاریخ", "date", "شماره مصوبه", "ردیف بودجه",
+    "کد خط", "خط اتوبوس",
 )
 
 # An organisation's own contact details are public, not personal.
 PUBLIC_ORG: tuple[str, ...] = (
-    "سازمان",
-    "شهرداری",
-    "اداره",
-    "روابط عمومی",
-    "دفتر",
-    "ستاد",
-    "وزارت",
-    "مرکز تماس",
-    "پشتیبانی",
-    "سامانه",
-    "فرمانداری",
-    "استانداری",
-    "دبیرخانه",
-    "شرکت",
-    "بیمارستان",
-    "آتش\u200cنشانی",
-    "آتش نشانی",
-    "اورژانس",
-    "پلیس",
-    "شورای شهر",
-    "منطقه",
-    "ناحیه",
-    "organization",
-    "organisation",
-    "office",
-    "municipality",
-    "public relations",
-    "call center",
-    "hotline",
-    "support",
-    "department",
-    "ministry",
-    "company",
+    "سازمان", "شهرداری", "اداره", "روابط عمومی", "دفتر", "ستاد", "وزارت", "مرکز تماس",
+    "پشتیبانی", "سامانه", "فرمانداری", "استانداری", "دبیرخانه", "شرکت", "بیمارستان",
+    "آتش\u200cنشانی", "آتش نشانی", "اورژانس", "پلیس", "شورای شهر", "منطقه", "ناحیه",
+    "organization", "organisation", "office", "municipality", "public relations", "call center",
+    "hotline", "support", "department", "ministry", "company",
 )
 
 # Places whose coordinates, names and addresses are public.
 PUBLIC_PLACE: tuple[str, ...] = (
-    "پارک",
-    "بوستان",
-    "ایستگاه",
-    "مترو",
-    "میدان",
-    "مدرسه",
-    "بیمارستان",
-    "مسجد",
-    "کتابخانه",
-    "موزه",
-    "ترمینال",
-    "فرهنگسرا",
-    "ورزشگاه",
-    "درمانگاه",
-    "پایانه",
-    "دانشگاه",
-    "park",
-    "station",
-    "metro",
-    "square",
-    "school",
-    "hospital",
-    "library",
-    "museum",
-    "terminal",
-    "stadium",
-    "mosque",
-    "university",
+    "پارک", "بوستان", "ایستگاه", "مترو", "میدان", "مدرسه", "بیمارستان", "مسجد", "کتابخانه",
+    "موزه", "ترمینال", "فرهنگسرا", "ورزشگاه", "درمانگاه", "پایانه", "دانشگاه", "park",
+    "station", "metro", "square", "school", "hospital", "library", "museum", "terminal",
+    "stadium", "mosque", "university",
 )
 
 # Words that make a place someone's home.
 HOME_WORDS: tuple[str, ...] = (
-    "منزل",
-    "خانه",
-    "محل سکونت",
-    "سکونت",
-    "متقاضی",
-    "home",
-    "residence",
-    "house",
+    "منزل", "خانه", "محل سکونت", "سکونت", "متقاضی", "home", "residence", "house",
 )
 
 # Role-based mailbox names: an organisation's address, not a person's.
@@ -279,30 +182,9 @@ PLATE_LETTERS = "بپتثجدزژسشصطعفقکگلمنوهیDS"
 
 # Words that open a street address, and the unit words that end one.
 ADDRESS_OPENERS: tuple[str, ...] = (
-    "استان",
-    "شهرستان",
-    "شهر",
-    "تهران",
-    "خیابان",
-    "خ.",
-    "بلوار",
-    "بزرگراه",
-    "اتوبان",
-    "میدان",
-    "کوچه",
-    "ک.",
-    "بن\u200cبست",
-    "بن بست",
-    "محله",
-    "شهرک",
-    "نبش",
-    "جنب",
-    "روبروی",
-    "انتهای",
-    "ابتدای",
-    "کوی",
-    "مجتمع",
-    "برج",
+    "استان", "شهرستان", "شهر", "تهران", "خیابان", "خ.", "بلوار", "بزرگراه", "اتوبان", "میدان",
+    "کوچه", "ک.", "بن\u200cبست", "بن بست", "محله", "شهرک", "نبش", "جنب", "روبروی", "انتهای",
+    "ابتدای", "کوی", "مجتمع", "برج",
 )
 
 # Cities and counties that may open an address ("ری، خیابان ...").
@@ -348,38 +230,14 @@ CITIES: tuple[str, ...] = tuple(
     ]
 )
 ADDRESS_STREET_WORDS: tuple[str, ...] = (
-    "خیابان",
-    "خ.",
-    "بلوار",
-    "بزرگراه",
-    "اتوبان",
-    "میدان",
-    "کوچه",
-    "ک.",
-    "بن\u200cبست",
-    "بن بست",
-    "محله",
-    "شهرک",
-    "کوی",
-    "نشانی",
-    "آدرس",
-    "جاده",
+    "خیابان", "خ.", "بلوار", "بزرگراه", "اتوبان", "میدان", "کوچه", "ک.", "بن\u200cبست",
+    "بن بست", "محله", "شهرک", "کوی", "نشانی", "آدرس", "جاده",
 )
 ADDRESS_UNITS: tuple[str, ...] = ("واحد", "طبقه", "زنگ", "ورودی", "بلوک")
 
 # Titles that precede a person's name (the span excludes the title).
 PERSON_TITLES: tuple[str, ...] = (
-    "آقای",
-    "خانم",
-    "جناب",
-    "سرکار",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
+    "آقای", "خانم", "جناب", "سرکار", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss",
 )
 
 # A name right after these is a street, a place or a public figure.
@@ -750,26 +608,8 @@ SURNAMES: frozenset[str] = frozenset(
 
 # Endings most Persian surnames carry.
 SURNAME_SUFFIXES: tuple[str, ...] = (
-    "ی",
-    "یان",
-    "زاده",
-    "پور",
-    "نژاد",
-    "فر",
-    "نیا",
-    "لو",
-    "وند",
-    "راد",
-    "مند",
-    "کیا",
-    "دوست",
-    "خواه",
-    "پناه",
-    "بخش",
-    "فرد",
-    "منش",
-    "زادگان",
-    "آبادی",
+    "ی", "یان", "زاده", "پور", "نژاد", "فر", "نیا", "لو", "وند", "راد", "مند", "کیا", "دوست",
+    "خواه", "پناه", "بخش", "فرد", "منش", "زادگان", "آبادی",
 )
 
 # English transliterations (title case) of the commonest given names.
@@ -851,3 +691,4 @@ LATIN_FIRST_NAMES: tuple[str, ...] = tuple(
         "Yalda",
     ]
 )
+# fmt: on

@@ -71,10 +71,16 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-
 # anchors and titles before names. One trie (no groups at the top, so ``re`` can skip
 # to the first letters); the kind is looked up from the folded match.
 KEYWORD_KINDS: dict[str, str] = {
-    "شناسنامه": "bc", "شناسنامة": "bc", "ش.ش": "bc",
-    "گذرنامه": "pp", "پاسپورت": "pp",
+    "شناسنامه": "bc",
+    "شناسنامة": "bc",
+    "ش.ش": "bc",
+    "گذرنامه": "pp",
+    "پاسپورت": "pp",
     "پلاک": "addr",
-    "آقای": "title", "خانم": "title", "جناب": "title", "سرکار": "title",
+    "آقای": "title",
+    "خانم": "title",
+    "جناب": "title",
+    "سرکار": "title",
 }
 KEYWORD = re.compile(
     "(?:"
