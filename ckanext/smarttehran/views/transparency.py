@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from flask import Blueprint
+from flask import Blueprint, make_response
 
 from ckanext.smarttehran import gazetteer
 
@@ -32,6 +32,25 @@ def _district_layer(stats: dict[str, Any]) -> dict[str, Any]:
             for d in gazetteer.districts()
         ],
     }
+
+
+_RDF_FORMATS = {"ttl": ("turtle", "text/turtle"), "jsonld": ("json-ld", "application/ld+json"),
+                "rdf": ("xml", "application/rdf+xml")}
+
+
+@transparency.route("/vocabulary/<name>")
+def vocabulary_skos(name: str):
+    """A smart-city vocabulary as a SKOS concept scheme: ``dimensions`` or
+    ``dimensions.ttl`` (Turtle), ``.jsonld`` (JSON-LD), ``.rdf`` (RDF/XML)."""
+    from ckanext.smarttehran.dcat import skos
+
+    name, _dot, fmt = name.partition(".")
+    fmt = fmt or "ttl"
+    if name not in skos.PUBLISHED or fmt not in _RDF_FORMATS:
+        return tk.abort(404)
+    rdf_format, mimetype = _RDF_FORMATS[fmt]
+    body = skos.graph(name).serialize(format=rdf_format)
+    return make_response((body, 200, {"Content-Type": f"{mimetype}; charset=utf-8"}))
 
 
 @transparency.route("/transparency")

@@ -1,0 +1,130 @@
+"""The ``smarttehran`` RDF profile, run after ``euro_dcat_ap_3``.
+
+Adds to each dataset: Persian (``@fa``) and English (``@en``) title and description,
+``dcat:theme`` from our SKOS dimensions, districts and neighbourhoods as ``dct:spatial``
+locations with their boundary (``locn:geometry``, WKT), ``dct:accessRights`` (EU
+access-right authority) with the withholding reason and review date as a
+``dct:RightsStatement``, ``dct:accrualPeriodicity`` (EU frequency authority) and a
+``dcat:contactPoint``. A restricted dataset has no distribution at all.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ckanext.dcat.profiles.base import DCAT, DCT, LOCN, VCARD, RDFProfile
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from ckanext.smarttehran import gazetteer, vocabularies
+from ckanext.smarttehran.dcat import skos
+from ckanext.smarttehran.transparency import access
+
+ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
+GSP_WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
+SIMPLIFY_DEGREES = 0.0005  # about 50 m: boundaries for discovery, not for surveying
+
+
+def _codes(value: Any) -> list[str]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = [value]
+    return [str(v) for v in value or []]
+
+
+def _wkt(geometry: dict[str, Any]) -> str:
+    from shapely.geometry import shape
+
+    return shape(geometry).simplify(SIMPLIFY_DEGREES, preserve_topology=True).wkt
+
+
+class SmartTehranProfile(RDFProfile):
+    def graph_from_dataset(self, dataset_dict: dict[str, Any], dataset_ref: URIRef) -> None:
+        g = self.g
+        self._languages(dataset_dict, dataset_ref)
+        for code in _codes(dataset_dict.get("smart_dimension")):
+            g.add((dataset_ref, DCAT.theme, skos.concept_uri("dimensions", code)))
+        for code in _codes(dataset_dict.get("smart_goal")):
+            g.add((dataset_ref, DCT.subject, skos.concept_uri("goals", code)))
+        self._places(dataset_dict, dataset_ref)
+        self._access(dataset_dict, dataset_ref)
+        frequency = vocabularies.frequency(dataset_dict.get("update_frequency") or "")
+        if frequency:
+            g.remove((dataset_ref, DCT.accrualPeriodicity, None))
+            g.add((dataset_ref, DCT.accrualPeriodicity, URIRef(frequency["uri"])))
+        self._contact(dataset_dict, dataset_ref)
+
+    def graph_from_catalog(self, catalog_dict: dict[str, Any], catalog_ref: URIRef) -> None:
+        self.g.add((catalog_ref, DCAT.themeTaxonomy, skos.scheme_uri("dimensions")))
+        self.g.add((skos.scheme_uri("dimensions"), RDF.type, SKOS.ConceptScheme))
+
+    def _languages(self, d: dict[str, Any], ref: URIRef) -> None:
+        g = self.g
+        for key, key_en, predicate in (("title", "title_en", DCT.title), ("notes", "notes_en", DCT.description)):
+            if not d.get(key):
+                continue
+            g.remove((ref, predicate, None))
+            g.add((ref, predicate, Literal(d[key], lang="fa")))
+            if d.get(key_en):
+                g.add((ref, predicate, Literal(d[key_en], lang="en")))
+        g.add((ref, DCT.language, URIRef("http://publications.europa.eu/resource/authority/language/FAS")))
+
+    def _places(self, d: dict[str, Any], ref: URIRef) -> None:
+        base = skos.base_uri()
+        places = [
+            (URIRef(f"{base}/district/{c}"), gazetteer.district(c)) for c in _codes(d.get("district"))
+            if c != "citywide"
+        ] + [
+            (URIRef(f"{base}/neighborhood/{c}"), gazetteer.neighborhood(c)) for c in _codes(d.get("neighborhood"))
+        ]
+        for uri, place in places:
+            if not place:
+                continue
+            self.g.add((ref, DCT.spatial, uri))
+            self.g.add((uri, RDF.type, DCT.Location))
+            self.g.add((uri, SKOS.prefLabel, Literal(place["name_fa"], lang="fa")))
+            self.g.add((uri, SKOS.prefLabel, Literal(place["name_en"], lang="en")))
+            if place.get("geometry"):
+                self.g.add((uri, LOCN.geometry, Literal(_wkt(place["geometry"]), datatype=GSP_WKT)))
+
+    def _access(self, d: dict[str, Any], ref: URIRef) -> None:
+        g = self.g
+        g.remove((ref, DCT.accessRights, None))
+        if not access.is_restricted(d):
+            g.add((ref, DCT.accessRights, URIRef(ACCESS_RIGHT + "PUBLIC")))
+            return
+        g.add((ref, DCT.accessRights, URIRef(ACCESS_RIGHT + "RESTRICTED")))
+        for dist in list(g.objects(ref, DCAT.distribution)):
+            for triple in list(g.triples((dist, None, None))):
+                g.remove(triple)
+            g.remove((ref, DCAT.distribution, dist))
+        reason = access.reason(d.get("access_reason"))
+        statement = BNode()
+        g.add((ref, DCT.rights, statement))
+        g.add((statement, RDF.type, DCT.RightsStatement))
+        if reason:
+            g.add((statement, DCT.references, skos.concept_uri("access_reasons", reason["code"])))
+            for lang in ("fa", "en"):
+                g.add((statement, RDFS.label, Literal(reason[lang], lang=lang)))
+        if d.get("access_review_date"):
+            g.add((statement, DCT.valid, Literal(d["access_review_date"], datatype=XSD.date)))
+
+    def _contact(self, d: dict[str, Any], ref: URIRef) -> None:
+        name, email = d.get("contact_name"), d.get("contact_email")
+        if not (name or email):
+            return
+        g = self.g
+        for existing in list(g.objects(ref, DCAT.contactPoint)):
+            for triple in list(g.triples((existing, None, None))):
+                g.remove(triple)
+        g.remove((ref, DCAT.contactPoint, None))
+        contact = BNode()
+        g.add((ref, DCAT.contactPoint, contact))
+        g.add((contact, RDF.type, VCARD.Organization))
+        if name:
+            g.add((contact, VCARD.fn, Literal(name, lang="fa")))
+        if email:
+            g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{email}")))

@@ -1,0 +1,128 @@
+"""DCAT-AP output with our profile, parsed back with rdflib; SKOS concept schemes."""
+
+from __future__ import annotations
+
+import pytest
+import responses
+from ckanext.dcat.profiles.base import DCAT, DCT, LOCN, VCARD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from tests.factories import Dataset
+
+pytestmark = pytest.mark.usefixtures("clean_db", "clean_index", "web")
+SITE = "http://test.ckan.net"
+EU = "http://publications.europa.eu/resource/authority/"
+
+
+@pytest.fixture
+def web():
+    """Resource URLs answer with a clean CSV (URLs are privacy-screened on create)."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
+        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"),
+                 body="district,count\n1,10\n")
+        yield mock
+
+
+def _graph(app, url, fmt="turtle"):
+    response = app.get(url)
+    assert response.status_code == 200, (url, response.get_data(as_text=True)[-1500:])
+    g = Graph()
+    g.parse(data=response.get_data(as_text=True), format=fmt)
+    return g
+
+
+@pytest.fixture
+def public():
+    return Dataset(
+        title="ایستگاه‌های پایش هوا", title_en="Air quality stations",
+        notes="ایستگاه‌های پایش کیفیت هوا در منطقه ۶", notes_en="Air quality stations of district 6",
+        smart_dimension=["environment"], neighborhood=["601"], update_frequency="monthly",
+        contact_name="اداره محیط زیست", contact_email="env@tehran.example",
+        resources=[{"url": "http://example.com/air.csv", "format": "CSV", "name": "air"}],
+    )
+
+
+@pytest.fixture
+def restricted():
+    return Dataset(
+        title="پرونده‌های کارکنان", access_level="restricted", access_reason="privacy",
+        access_review_date="2026-03-20", license_id="other-closed",
+        resources=[{"url": "http://example.com/staff-secret.csv", "format": "CSV"}],
+    )
+
+
+class TestDataset:
+    def test_mapped_fields(self, app, public):
+        """@fa/@en literals, theme from our SKOS scheme, places with geometry, frequency, contact."""
+        g = _graph(app, f"/dataset/{public['name']}.ttl")
+        ref = URIRef(f"{SITE}/dataset/{public['id']}")
+        assert (ref, RDF.type, DCAT.Dataset) in g
+        assert Literal("ایستگاه‌های پایش هوا", lang="fa") in set(g.objects(ref, DCT.title))
+        assert Literal("Air quality stations", lang="en") in set(g.objects(ref, DCT.title))
+        assert (ref, DCAT.theme, URIRef(f"{SITE}/vocabulary/dimensions/environment")) in g
+        neighbourhood, district = URIRef(f"{SITE}/neighborhood/601"), URIRef(f"{SITE}/district/6")
+        assert (ref, DCT.spatial, neighbourhood) in g and (ref, DCT.spatial, district) in g
+        wkt = str(g.value(district, LOCN.geometry))
+        assert wkt.startswith(("POLYGON", "MULTIPOLYGON"))
+        assert (ref, DCT.accrualPeriodicity, URIRef(EU + "frequency/MONTHLY")) in g
+        assert (ref, DCT.accessRights, URIRef(EU + "access-right/PUBLIC")) in g
+        contact = g.value(ref, DCAT.contactPoint)
+        assert g.value(contact, VCARD.hasEmail) == URIRef("mailto:env@tehran.example")
+        assert len(list(g.objects(ref, DCAT.distribution))) == 1
+
+    def test_rdf_xml_and_jsonld_parse(self, app, public):
+        """The same dataset as RDF/XML and JSON-LD parses and has the title."""
+        for ext, fmt in (("rdf", "xml"), ("jsonld", "json-ld")):
+            g = _graph(app, f"/dataset/{public['name']}.{ext}", fmt)
+            assert Literal("Air quality stations", lang="en") in set(g.objects(None, DCT.title))
+
+    def test_restricted_dataset(self, app, restricted):
+        """Restricted: RESTRICTED access right, the reason and review date, no distribution."""
+        response = app.get(f"/dataset/{restricted['name']}.ttl")
+        assert "staff-secret" not in response.get_data(as_text=True)
+        g = Graph().parse(data=response.get_data(as_text=True), format="turtle")
+        ref = URIRef(f"{SITE}/dataset/{restricted['id']}")
+        assert (ref, DCT.accessRights, URIRef(EU + "access-right/RESTRICTED")) in g
+        assert not list(g.objects(ref, DCAT.distribution))
+        statement = g.value(ref, DCT.rights)
+        assert g.value(statement, DCT.references) == URIRef(f"{SITE}/vocabulary/access_reasons/privacy")
+        assert str(g.value(statement, DCT.valid)) == "2026-03-20"
+
+
+class TestCatalog:
+    def test_catalog_turtle_and_jsonld(self, app, public, restricted):
+        """/catalog.ttl and /catalog.jsonld list both datasets; no restricted resource."""
+        for ext, fmt in (("ttl", "turtle"), ("jsonld", "json-ld")):
+            response = app.get(f"/catalog.{ext}")
+            assert "staff-secret" not in response.get_data(as_text=True)
+            g = Graph().parse(data=response.get_data(as_text=True), format=fmt)
+            assert len(set(g.subjects(RDF.type, DCAT.Dataset))) == 2
+            assert len(set(g.subjects(RDF.type, DCAT.Distribution))) == 1
+            catalog = next(g.subjects(RDF.type, DCAT.Catalog))
+            assert (catalog, DCAT.themeTaxonomy, URIRef(f"{SITE}/vocabulary/dimensions")) in g
+
+    def test_private_dataset_is_not_in_the_catalog(self, app):
+        """A private dataset appears in no DCAT output to the public."""
+        d = Dataset(private=True, title="داده خصوصی آزمایشی")
+        assert d["name"] not in app.get("/catalog.ttl").get_data(as_text=True)
+        assert app.get(f"/dataset/{d['name']}.ttl").status_code in (403, 404)
+
+
+class TestSkos:
+    def test_dimensions_scheme(self, app):
+        """/vocabulary/dimensions is a SKOS scheme of six concepts labelled @fa and @en."""
+        g = _graph(app, "/vocabulary/dimensions.ttl")
+        scheme = URIRef(f"{SITE}/vocabulary/dimensions")
+        assert (scheme, RDF.type, SKOS.ConceptScheme) in g
+        concepts = set(g.subjects(SKOS.inScheme, scheme))
+        assert len(concepts) == 6
+        mobility = URIRef(f"{SITE}/vocabulary/dimensions/mobility")
+        assert Literal("جابجایی هوشمند", lang="fa") in set(g.objects(mobility, SKOS.prefLabel))
+        assert _graph(app, "/vocabulary/goals.jsonld", "json-ld").value(
+            URIRef(f"{SITE}/vocabulary/goals/mobility.01"), SKOS.broader) == mobility
+
+    def test_unknown_vocabulary(self, app):
+        """An unknown scheme is a 404."""
+        assert app.get("/vocabulary/nope.ttl").status_code == 404
