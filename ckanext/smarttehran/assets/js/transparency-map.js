@@ -7,8 +7,9 @@ this.ckan.module("smarttehran-district-counts", function ($) {
       var max = 1;
       layer.features.forEach(function (f) { max = Math.max(max, f.properties.datasets); });
       var map = L.map(this.el[0], { attributionControl: true, keyboard: true });
-      if (this.options.tileUrl) {
-        L.tileLayer(this.options.tileUrl, { attribution: this.options.attribution || "" }).addTo(map);
+      // An empty data-module-* attribute arrives as `true`: only a string is a URL.
+      if (typeof this.options.tileUrl === "string" && this.options.tileUrl) {
+        L.tileLayer(this.options.tileUrl, { attribution: typeof this.options.attribution === "string" ? this.options.attribution : "" }).addTo(map);
       }
       var geo = L.geoJSON(layer, {
         style: function (f) {
