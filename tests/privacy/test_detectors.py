@@ -146,3 +146,13 @@ def test_types_filter_and_hint() -> None:
     assert scan_text("1345678913") == []
     assert [f.type for f in scan_text("1345678913", hint="POSTAL_CODE")] == ["POSTAL_CODE"]
     assert scan_text("0499370899", hint="NEGATIVE") == []
+
+
+def test_long_runs_stay_linear() -> None:
+    """A megabyte of word characters with one @, or of digits, is scanned (no quadratic regex).
+
+    With an unbounded e-mail local part this input backtracks for hours; the test then
+    never finishes (timings themselves are measured in bench/, not asserted here).
+    """
+    blob = "a" * 1_000_000 + " x@y.ir " + "9" * 1_000_000
+    assert [f.type for f in scan_text(blob)] == ["EMAIL"]

@@ -63,7 +63,10 @@ PLATE = re.compile(
     rf"{D}{D}[ \u200c\u00a0\-]?([{lexicon.PLATE_LETTERS}يكا](?:لف)?)[ \u200c\u00a0\-]?"
     rf"{D}{D}{D}(?:[ \u200c\u00a0]*(?:-|ایران|ايران|[Ii][Rr]|\|)?[ \u200c\u00a0]*({D}{D}))?"
 )
-EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# Bounded repeats (RFC limits) keep the scan linear on long runs without an @.
+EMAIL = re.compile(
+    r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+)
 
 # Keyword-led pass: identifiers that are only recognisable by the word before them,
 # address anchors and titles before names. Variant letters (ي/ك) are in classes.
