@@ -140,8 +140,10 @@ def point_feature(props: dict, lon: float, lat: float) -> dict:
 
 
 def place(f: dict) -> dict:
+    """The place columns of a feature: the neighbourhood code (its first digits are the
+    district, the neighbourhood-boundaries dataset has its name) and its Persian name."""
     p = f["properties"]
-    return {"district": p["district"], "neighborhood_code": p["code"], "neighborhood_fa": p["name_fa"]}
+    return {"neighborhood_code": p["code"], "neighborhood_fa": p["name_fa"]}
 
 
 def jalali_months(start_year: int, end_year: int) -> list[tuple[int, int]]:
@@ -220,10 +222,10 @@ def economy() -> None:
     for f in NEIGHBORHOODS:
         p = f["properties"]
         level = 2.4 - p["district"] * 0.06 + rng.uniform(-0.3, 0.3)
-        rows.append([p["district"], p["code"], p["name_fa"], rng.randint(8, 140),
+        rows.append([p["code"], p["name_fa"], rng.randint(8, 140),
                      round(level * 1_000_000) * 10, round(level * 28) * 1_000_000 * 10])
     write_csv("rent-by-neighborhood", "rent-by-neighborhood-1402.csv",
-              ["district", "neighborhood_code", "neighborhood_fa", "listings",
+              ["neighborhood_code", "neighborhood_fa", "listings",
                "median_monthly_rent_rial", "median_deposit_rial"], rows)
 
     sectors = [("فناوری اطلاعات", "IT"), ("سلامت دیجیتال", "Digital health"),
@@ -429,8 +431,8 @@ def infrastructure() -> None:
     for n in BY_DISTRICT[6]:
         code, fa, en = rng.choice(zones)
         feats.append({"type": "Feature", "geometry": n["geometry"],
-                      "properties": {"neighborhood_code": n["properties"]["code"], "zone": code,
-                                     "zone_fa": fa, "zone_en": en}})
+                      "properties": {"neighborhood_code": n["properties"]["code"], "land_use": code,
+                                     "land_use_fa": fa, "land_use_en": en}})
     write_geojson("detailed-plan-zones", "detailed-plan-zones-district-6-sample.geojson", feats)
 
 

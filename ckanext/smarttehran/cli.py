@@ -43,15 +43,16 @@ def _print_summary(summary) -> None:
         f"Datasets: {summary.count('created')} created, {summary.count('unchanged')} unchanged, "
         f"{summary.count('updated')} updated"
     )
-    stopped = [(o.name, f) for o in summary.outcomes for f in o.stopped]
+    stopped = [(o.name, f, o.screenings) for o in summary.outcomes for f in o.stopped]
     not_stopped = [(o.name, f) for o in summary.outcomes for f in o.not_stopped]
     loaded = sum(len(o.datastore) for o in summary.outcomes)
     click.echo(f"Uploads stopped by privacy screening (expected): {len(stopped)}")
-    for name, f in stopped:
-        click.echo(f"  {name}: {f} (report: smarttehran_privacy_report_list, visible to its publisher)")
+    for name, f, ids in stopped:
+        click.echo(f"  {name}: {f}; report for its publisher: smarttehran_privacy_report_show id={', '.join(ids)}")
     for name, f in not_stopped:
         click.secho(f"  NOT stopped (is the privacy screening on?): {name}: {f}", fg="yellow")
-    click.echo(f"Loaded into the DataStore: {loaded} resources ({summary.datastore_loader} loader)")
+    loaders = ", ".join(summary.datastore_loaders) or "none"
+    click.echo(f"Loaded into the DataStore: {loaded} resources (loader: {loaders})")
     if summary.ignored_fields:
         click.secho(f"Ignored, not in the schema: {', '.join(sorted(summary.ignored_fields))}", fg="yellow")
     for o in summary.outcomes:
