@@ -1,6 +1,7 @@
 """Write the resource files of the seed datasets (``seed_datasets/files/``).
 
-    .venv/bin/python dev/make_seed_data.py
+    .venv/bin/python dev/make_seed_data.py           # the files
+    .venv/bin/python dev/make_seed_data.py --docs    # the dataset table in docs/seed.md
 
 Deterministic: one fixed random seed, fixed XLSX timestamps, sorted output, so running
 it twice gives byte-identical files (they are committed; ``tests/test_seed.py`` checks
@@ -572,7 +573,49 @@ def living() -> None:
               ["census_year", "district", "population", "households", "female_pct"], rows)
 
 
+REAL_LICENCES = {"odc-odbl": "real (ODbL 1.0)", "other-open": "real (MIT)"}
+DOCS = ROOT / "docs" / "seed.md"
+START, END = "<!-- datasets:start -->", "<!-- datasets:end -->"
+
+
+def docs_table() -> str:
+    """The Markdown table of the seed datasets for docs/seed.md."""
+    import yaml
+
+    orgs = {o["name"]: o["title_en"] for o in yaml.safe_load((ROOT / "seed_datasets" / "organizations.yaml").read_text("utf-8"))}
+    lines = [
+        "| name | title | English title | publisher | dimensions | frequency | data | files |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for path in sorted((ROOT / "seed_datasets" / "datasets").glob("*.yaml")):
+        m = yaml.safe_load(path.read_text("utf-8"))
+        resources = m.get("resources") or []
+        if m.get("access_level") == "restricted":
+            kind = f"restricted ({m['access_reason']}), metadata only"
+        else:
+            kind = REAL_LICENCES.get(m["license_id"], "sample")
+        files = ", ".join(
+            r["format"] + (" (stopped by screening)" if r.get("expect") else "") for r in resources
+        ) or "-"
+        lines.append(
+            f"| `{m['name']}` | {m['title']} | {m['title_en']} | {orgs[m['owner_org']]} | "
+            f"{', '.join(m['smart_dimension'])} | {m['update_frequency']} | {kind} | {files} |"
+        )
+    return "\n".join(lines)
+
+
+def write_docs() -> None:
+    text = DOCS.read_text("utf-8")
+    head, rest = text.split(START, 1)
+    _old, tail = rest.split(END, 1)
+    DOCS.write_text(f"{head}{START}\n{docs_table()}\n{END}{tail}", encoding="utf-8")
+    print(f"wrote the dataset table in {DOCS}")
+
+
 def main() -> None:
+    if "--docs" in sys.argv[1:]:
+        write_docs()
+        return
     metro_stations()
     brt_stations()
     boundaries()
