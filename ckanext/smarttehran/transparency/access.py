@@ -193,3 +193,25 @@ def resource_visible(context: Context, resource_id: str) -> bool:
     if extras.get("access_level") != RESTRICTED:
         return True
     return can_edit(context, pkg.id)
+
+
+def _package_restricted_now(pkg_id: str) -> bool:
+    from ckan import model
+
+    pkg = model.Package.get(pkg_id)
+    return bool(pkg and (pkg.extras or {}).get("access_level") == RESTRICTED)
+
+
+def strip_activity(context: Context, activity: dict[str, Any]) -> dict[str, Any]:
+    """An activity without the resources of a dataset that is restricted (now or then).
+
+    Core's activity lists return the whole stored dataset in ``data.package`` to anyone
+    who may see the dataset; ``public_activity_stream_detail`` only guards
+    ``activity_show``/``activity_data_show`` with ``include_data``.
+    """
+    pkg = (activity.get("data") or {}).get("package")
+    if not isinstance(pkg, dict) or not pkg.get("id"):
+        return activity
+    if (is_restricted(pkg) or _package_restricted_now(pkg["id"])) and not can_edit(context, pkg["id"]):
+        withhold(pkg)
+    return activity

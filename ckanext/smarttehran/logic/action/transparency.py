@@ -10,7 +10,16 @@ from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran.transparency import access, overdue, scores, stats
 
+# Core (activity plugin) actions whose results carry stored datasets.
+ACTIVITY_LISTS = (
+    "package_activity_list", "organization_activity_list", "group_activity_list",
+    "recently_changed_packages_activity_list", "user_activity_list", "dashboard_activity_list",
+)
+
 __all__ = [
+    *ACTIVITY_LISTS,
+    "activity_show",
+    "activity_data_show",
     "resource_search",
     "smarttehran_transparency_stats",
     "smarttehran_dataset_transparency_show",
@@ -28,6 +37,40 @@ def resource_search(next_action: Action, context: Context, data_dict: DataDict) 
     kept = [r for r in result["results"] if access.resource_visible(context, r["id"])]
     result["count"] -= len(result["results"]) - len(kept)
     result["results"] = kept
+    return result
+
+
+def _activity_list(name: str) -> Action:
+    @tk.chained_action
+    @tk.side_effect_free
+    def chained(next_action: Action, context: Context, data_dict: DataDict) -> Any:
+        result = next_action(context, data_dict)
+        return [access.strip_activity(context, a) for a in result]
+
+    chained.__name__ = name
+    chained.__doc__ = f"Core's {name}, without the resources of restricted datasets."
+    return chained
+
+
+globals().update({name: _activity_list(name) for name in ACTIVITY_LISTS})
+
+
+@tk.chained_action
+@tk.side_effect_free
+def activity_show(next_action: Action, context: Context, data_dict: DataDict) -> Any:
+    """Core's activity_show, without the resources of a restricted dataset."""
+    return access.strip_activity(context, next_action(context, data_dict))
+
+
+@tk.chained_action
+@tk.side_effect_free
+def activity_data_show(next_action: Action, context: Context, data_dict: DataDict) -> Any:
+    """Core's activity_data_show (the stored object), without restricted resources."""
+    result = next_action(context, data_dict)
+    if isinstance(result, dict) and "package" in result:
+        access.strip_activity(context, {"data": result})
+    elif isinstance(result, dict) and "resources" in result:  # object_type=package
+        access.strip_activity(context, {"data": {"package": result}})
     return result
 
 

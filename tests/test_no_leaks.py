@@ -1,0 +1,189 @@
+"""Nothing leaks to anonymous users: a private dataset and a restricted dataset's resource
+are walked through every public path (pages, search, facet counts, DCAT, feeds,
+activity, the dashboard and the API)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import responses
+from ckan import model
+from ckan.tests import factories
+from ckan.tests.helpers import call_action
+
+from tests.factories import Dataset
+
+pytestmark = pytest.mark.usefixtures("clean_db", "clean_index", "web")
+
+PRIVATE_TITLE = "PRIVATETITLE داده محرمانه"
+SECRET_URL = "http://example.com/SECRETFILE-roster.csv"
+SECRET_NAME = "SECRETRESNAME"
+
+
+@pytest.fixture
+def web():
+    """Resource URLs answer with a clean CSV (URLs are privacy-screened on create)."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
+        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"),
+                 body="district,count\n1,10\n")
+        yield mock
+
+
+@pytest.fixture
+def catalog():
+    """An organization with a public, a private and a restricted dataset."""
+    org = factories.Organization(name="leak-org")
+    public = Dataset(owner_org=org["id"], name="open-data", smart_dimension=["mobility"],
+                     resources=[{"url": "http://example.com/open.csv", "format": "CSV"}])
+    private = Dataset(owner_org=org["id"], name="private-data", title=PRIVATE_TITLE, private=True,
+                      smart_dimension=["economy"], district=["22"],
+                      resources=[{"url": "http://example.com/private.csv", "format": "CSV"}])
+    restricted = Dataset(
+        owner_org=org["id"], name="restricted-data", access_level="restricted",
+        access_reason="privacy", access_review_date="2026-01-01", license_id="other-closed",
+        resources=[{"url": SECRET_URL, "name": SECRET_NAME, "format": "CSV"}],
+    )
+    # An edit, so that the activity stream holds the resource in its stored dataset.
+    sysadmin = factories.Sysadmin()
+    call_action("package_patch", {"user": sysadmin["name"]}, id=restricted["id"], notes="ویرایش دوم توضیحات")
+    res_id = model.Package.get(restricted["id"]).resources[0].id
+    return {"org": org, "public": public, "private": private, "restricted": restricted,
+            "res_id": res_id, "sysadmin": sysadmin}
+
+
+def _clean(text: str) -> None:
+    for secret in ("PRIVATETITLE", "private-data", "SECRETFILE", SECRET_NAME):
+        assert secret not in text, secret
+
+
+def _get(app, url, status=(200,)):
+    response = app.get(url)
+    assert response.status_code in status, (url, response.status_code)
+    return response.get_data(as_text=True)
+
+
+def _api(app, action, status=(200,), **params):
+    response = app.get(f"/api/3/action/{action}", query_string=params)
+    assert response.status_code in status, (action, response.status_code)
+    return response.get_data(as_text=True)
+
+
+def _results(html: str) -> str:
+    """The search results of a page (a search box echoes the query itself)."""
+    from bs4 import BeautifulSoup
+
+    found = BeautifulSoup(html, "html.parser").select_one(".dataset-list")
+    return found.get_text() if found else ""
+
+
+class TestPages:
+    def test_dataset_pages(self, app, catalog):
+        """The private dataset's page is not found; the restricted one shows no resource."""
+        _get(app, "/dataset/private-data", (403, 404))
+        _clean(_get(app, "/dataset/restricted-data"))
+        assert _get(app, "/dataset/open-data")  # the public one is there
+
+    def test_resource_page_and_download(self, app, catalog):
+        """The restricted resource's page, download and views are refused."""
+        rid = catalog["res_id"]
+        for url in (f"/dataset/restricted-data/resource/{rid}",
+                    f"/dataset/restricted-data/resource/{rid}/download",
+                    f"/dataset/restricted-data/resource/{rid}/download/roster.csv"):
+            assert app.get(url).status_code in (403, 404), url
+
+    def test_search_page_and_facets(self, app, catalog):
+        """The search page lists two datasets; facets count no private one."""
+        text = _get(app, "/dataset/")
+        _clean(text)
+        assert not _results(_get(app, "/dataset/?q=PRIVATETITLE"))
+        assert not _results(_get(app, "/dataset/?q=SECRETRESNAME"))
+        assert not _results(_get(app, "/dataset/?q=res_url:*SECRETFILE*"))
+        assert "open-data" in _results(text) or "داده آزمایشی" in _results(text)
+        _clean(_get(app, "/organization/leak-org"))
+
+    def test_feeds(self, app, catalog):
+        """The Atom feeds hold neither the private dataset nor the secret resource."""
+        _clean(_get(app, "/feeds/dataset.atom"))
+        _clean(_get(app, "/feeds/organization/leak-org.atom"))
+
+    def test_activity(self, app, catalog):
+        """Activity pages and API show no private dataset and no restricted resource."""
+        _clean(_get(app, "/dataset/activity/restricted-data"))
+        _get(app, "/dataset/activity/private-data", (403, 404))
+        _clean(_get(app, "/organization/activity/leak-org"))
+        _clean(_api(app, "package_activity_list", id="restricted-data"))
+        _clean(_api(app, "organization_activity_list", id="leak-org"))
+        _clean(_api(app, "recently_changed_packages_activity_list"))
+
+    def test_dashboard(self, app, catalog):
+        """The transparency dashboard and its JSON count two datasets, not three."""
+        _clean(_get(app, "/transparency"))
+        stats = json.loads(_api(app, "smarttehran_transparency_stats"))["result"]
+        assert stats["datasets"] == 2
+        assert stats["dimensions"]["economy"] == 0
+        assert {"district": "22", "datasets": 0} in stats["districts"]
+
+
+class TestDcat:
+    def test_catalog_and_dataset_rdf(self, app, catalog):
+        """DCAT catalog and dataset outputs hold neither the private dataset nor the secret."""
+        for url in ("/catalog.ttl", "/catalog.jsonld", "/catalog.rdf",
+                    "/dataset/restricted-data.ttl", "/dataset/restricted-data.jsonld"):
+            _clean(_get(app, url))
+        assert app.get("/dataset/private-data.ttl").status_code in (403, 404)
+
+
+class TestApi:
+    def test_reads(self, app, catalog):
+        """Every read action an anonymous client can call keeps both secrets."""
+        _api(app, "package_show", (403,), id="private-data")
+        _clean(_api(app, "package_show", id="restricted-data"))
+        _api(app, "resource_show", (403,), id=catalog["res_id"])
+        _clean(_api(app, "package_search", q="*:*", rows=100))
+        _clean(_api(app, "package_search", q="*:*", fl="id,name,data_dict,validated_data_dict,res_url,res_name"))
+        _clean(_api(app, "package_search", **{"facet.field": '["organization","res_format","district"]'}))
+        _clean(_api(app, "package_list"))
+        _clean(_api(app, "current_package_list_with_resources"))
+        _clean(_api(app, "resource_search", query="url:SECRETFILE"))
+        _clean(_api(app, "resource_search", query=f"name:{SECRET_NAME}"))
+        _clean(_api(app, "organization_show", id="leak-org", include_datasets="true"))
+        _clean(_api(app, "resource_view_list", (403,), id=catalog["res_id"]))
+        _clean(_api(app, "smarttehran_dataset_transparency_show", id="restricted-data"))
+
+    def test_facet_counts(self, app, catalog):
+        """The organization facet counts two datasets (the private one is not counted)."""
+        found = json.loads(_api(app, "package_search", **{"facet.field": '["organization"]'}))["result"]
+        assert found["count"] == 2
+        assert found["facets"]["organization"] == {"leak-org": 2}
+
+    def test_datastore(self, app, catalog):
+        """The restricted resource's DataStore table is refused (search; SQL search is off
+        by default (400), and checks resource_show per table when turned on)."""
+        sysadmin = {"user": catalog["sysadmin"]["name"]}
+        call_action("datastore_create", sysadmin, resource_id=catalog["res_id"], force=True,
+                    records=[{"district": 1, "count": 10}])
+        _clean(_api(app, "datastore_search", (403,), resource_id=catalog["res_id"]))
+        body = _api(app, "datastore_search_sql", (400, 403), sql=f'SELECT * FROM "{catalog["res_id"]}"')
+        assert '"records"' not in body
+
+
+class TestActivityDetail:
+    def test_public_activity_stream_detail_is_off(self, app, catalog):
+        """CKAN's default keeps activity data (activity_data_show) from anonymous users."""
+        from ckan.authz import check_config_permission
+
+        assert check_config_permission("public_activity_stream_detail") is False
+        sysadmin = {"user": catalog["sysadmin"]["name"]}
+        activity_id = call_action("package_activity_list", sysadmin, id="restricted-data")[0]["id"]
+        _api(app, "activity_data_show", (403,), id=activity_id)
+        _api(app, "activity_diff", (403,), id=activity_id, object_type="package")
+
+    @pytest.mark.ckan_config("ckan.auth.public_activity_stream_detail", "true")
+    def test_even_with_public_detail_no_restricted_resource(self, app, catalog):
+        """Turned on, the stored dataset is shown, still without restricted resources."""
+        sysadmin = {"user": catalog["sysadmin"]["name"]}
+        activity_id = call_action("package_activity_list", sysadmin, id="restricted-data")[0]["id"]
+        _clean(_api(app, "activity_data_show", id=activity_id, object_type="package"))
+        _clean(_api(app, "activity_show", id=activity_id, include_data="true"))
