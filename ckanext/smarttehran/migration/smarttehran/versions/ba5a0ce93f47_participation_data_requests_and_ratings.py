@@ -5,9 +5,8 @@ Revises: b728dcbcf8be
 Create Date: 2026-11-26 07:51:58.911051
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'ba5a0ce93f47'
