@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
@@ -15,7 +16,7 @@ from ckan.cli.cli import ckan as ckan_command
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
-from ckanext.smarttehran import seed, vocabularies
+from ckanext.smarttehran import persian, seed, vocabularies
 
 BLOCKED_DATASET = "citizen-requests-137"
 OVERDUE_DATASET = "monthly-pollutants"
@@ -78,6 +79,8 @@ class TestSeedFiles:
         restricted = [m for m in metas.values() if m.get("access_level") == "restricted"]
         assert len(restricted) >= 2
         assert all(m.get("access_reason") and m.get("access_review_date") for m in restricted)
+        today = dt.date.today()
+        assert all(persian.parse_date(str(m["access_review_date"])) > today for m in restricted)
         overdue = metas[OVERDUE_DATASET]
         assert overdue["update_frequency"] == "monthly"
         assert any(r.get("last_modified") for r in overdue["resources"])
@@ -218,6 +221,9 @@ class TestSeedLoad:
         assert pkg["license_id"] == "odc-odbl"
         found = call_action("datastore_search", resource_id=csv_res["id"], q="Tajrish")
         assert found["total"] >= 1
+        sql = f'SELECT count(*) AS n FROM "{csv_res["id"]}" WHERE lines LIKE \'%1%\''
+        rows = call_action("datastore_search_sql", sql=sql)["records"]
+        assert int(rows[0]["n"]) > 20
 
     def test_overdue_dataset_keeps_its_old_last_update(self):
         """The back-dated monthly dataset's resource keeps its 2023 last_modified."""
