@@ -21,6 +21,7 @@ __all__ = [
     "smarttehran_neighborhood_names",
     "smarttehran_dataset_transparency",
     "smarttehran_resource_stars",
+    "smarttehran_dataset_rating",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}
@@ -130,3 +131,11 @@ def smarttehran_resource_stars(resource: dict[str, Any], pkg: dict[str, Any]) ->
     from ckanext.smarttehran.transparency import access, scores
 
     return scores.stars(resource, access.license_is_open(pkg.get("license_id") or ""))
+
+
+def smarttehran_dataset_rating(package_id: str) -> dict[str, Any]:
+    """Average rating and count of a dataset (empty when participation is unavailable)."""
+    try:
+        return tk.get_action("smarttehran_rating_show")({}, {"package_id": package_id})
+    except (KeyError, tk.ObjectNotFound, tk.NotAuthorized):
+        return {"average": None, "count": 0}

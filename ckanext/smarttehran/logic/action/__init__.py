@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from ckanext.smarttehran.logic.action import places, privacy, transparency, vocabulary
+from ckanext.smarttehran.logic.action import (
+    participation,
+    places,
+    privacy,
+    transparency,
+    vocabulary,
+)
 
-_MODULES = (vocabulary, places, transparency, privacy)
+_MODULES = (vocabulary, places, transparency, privacy, participation)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})
