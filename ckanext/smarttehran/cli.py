@@ -63,3 +63,7 @@ def _print_summary(summary) -> None:
 from ckanext.smarttehran.screening.cli import privacy  # noqa: E402
 
 smarttehran.add_command(privacy)
+
+from ckanext.smarttehran.transparency.cli import transparency  # noqa: E402
+
+smarttehran.add_command(transparency)

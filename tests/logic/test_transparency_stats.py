@@ -143,3 +143,35 @@ class TestStatsAction:
         assert facts["next_update"] > facts["last_update"] and facts["overdue"] is False
         assert facts["openness"]["max"] == 3
         assert "machine_readable" in facts["completeness"]["met"]
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_reindex_overdue_command(cli):
+    """`ckan smarttehran transparency reindex-overdue` flags a dataset that became overdue."""
+    from ckan import model
+    from ckan.lib.search import rebuild
+
+    from ckanext.smarttehran.cli import smarttehran
+
+    d = Dataset(update_frequency="daily")
+    assert call_action("package_search", fq="overdue:true")["count"] == 0
+    # The data ages in the database without a re-index: the flag is stale.
+    pkg = model.Package.get(d["id"])
+    pkg.metadata_modified = dt.datetime(2020, 1, 1)
+    model.Session.commit()
+    rebuild(d["id"])  # index with the old date: now overdue:true...
+    from ckan.lib.search.index import PackageSearchIndex
+    doc = call_action("package_show", id=d["id"])
+    # ...then put back a stale "not overdue" document, as if indexed before the date passed.
+    from ckanext.smarttehran.transparency import indexing as ti
+    original = ti.before_index
+    ti.before_index = lambda p: {**original(p), "overdue": "false"}
+    try:
+        PackageSearchIndex().index_package({**doc, "metadata_modified": "2020-01-01T00:00:00"})
+    finally:
+        ti.before_index = original
+    assert call_action("package_search", fq="overdue:true")["count"] == 0
+    result = cli.invoke(smarttehran, ["transparency", "reindex-overdue"])
+    assert result.exit_code == 0, result.output
+    assert "Re-indexed 1" in result.output
+    assert call_action("package_search", fq="overdue:true")["count"] == 1
