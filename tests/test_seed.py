@@ -225,6 +225,15 @@ class TestSeedLoad:
         rows = call_action("datastore_search_sql", sql=sql)["records"]
         assert int(rows[0]["n"]) > 20
 
+    def test_utm_extent_survives_the_resource_uploads(self):
+        """The extent entered in UTM 39N is still in Tehran after its files are added."""
+        meta = next(m for m in seed.datasets() if m.get("spatial_crs") == "EPSG:32639")
+        summary = _run([meta["name"]])
+        assert summary.failed is False, summary.outcomes[0].errors
+        pkg = call_action("package_show", id=meta["name"])
+        lon, lat = json.loads(pkg["spatial"])["coordinates"][0][0]
+        assert 51 < lon < 52 and 35 < lat < 36
+
     def test_overdue_dataset_keeps_its_old_last_update(self):
         """The back-dated monthly dataset's resource keeps its 2023 last_modified."""
         _run([OVERDUE_DATASET])
