@@ -115,6 +115,13 @@ class TestDocument:
         _call(app, doc, "smarttehran_neighborhood_show", code="601")
         _call(app, doc, "smarttehran_district_show", district="6")
         _call(app, doc, "package_show", status=404, id="no-such-dataset")
+        citizen = factories.User()
+        req = call_action("smarttehran_data_request_create", {"user": citizen["name"]},
+                          title="داده دوچرخه", description="ایستگاه‌ها")
+        call_action("smarttehran_rating_create", {"user": citizen["name"]}, package_id="air-quality", rating=5)
+        assert _call(app, doc, "smarttehran_data_request_list")["result"]["count"] == 1
+        _call(app, doc, "smarttehran_data_request_show", id=req["id"])
+        assert _call(app, doc, "smarttehran_rating_show", package_id="air-quality")["result"]["average"] == 5
 
     def test_checker_catches_a_wrong_shape(self, doc):
         """The schema check fails on a response that breaks the document."""

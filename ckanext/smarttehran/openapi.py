@@ -136,6 +136,22 @@ SCHEMAS: dict[str, Any] = {
     "Vocabulary": {"type": "object", "required": ["name", "items"],
                    "properties": {"name": {"type": "string"}, "items": {"type": "array"}}},
     "Place": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}},
+    "DataRequest": {
+        "type": "object", "required": ["id", "title", "status", "created", "due", "overdue"],
+        "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
+            "organization_id": {"type": ["string", "null"]},
+            "status": {"type": "string", "enum": ["open", "answered", "fulfilled", "rejected"]},
+            "response": {"type": ["string", "null"]}, "package_id": {"type": ["string", "null"]},
+            "created": {"type": "string"}, "due": {"type": "string", "description": "created + 10 days"},
+            "responded": {"type": ["string", "null"]}, "overdue": {"type": "boolean"},
+        },
+    },
+    "Ratings": {
+        "type": "object", "required": ["package_id", "count", "average", "comments"],
+        "properties": {"package_id": {"type": "string"}, "count": {"type": "integer"},
+                       "average": {"type": ["number", "null"]}, "comments": {"type": "array"}},
+    },
 }
 
 
@@ -183,11 +199,27 @@ def document(site_url: str, extra_paths: dict[str, Any] | None = None) -> dict[s
                                                   "places"),
         "/smarttehran_district_show": _action("One district with its boundary", {"type": "object"},
                                               [_param("district", "1..22", True, example="6")], "places"),
+        "/smarttehran_data_request_list": _action(
+            "Citizens' data requests with status and answer",
+            {"type": "object", "required": ["count", "results"],
+             "properties": {"count": {"type": "integer"},
+                            "results": {"type": "array", "items": _ref("DataRequest")}}},
+            [_param("status", "open, answered, fulfilled, rejected"), _param("organization_id", "Department"),
+             _param("overdue", "true: unanswered after 10 days")], "participation"),
+        "/smarttehran_data_request_show": _action("One data request", _ref("DataRequest"),
+                                                  [_param("id", "Request id", True)], "participation"),
+        "/smarttehran_rating_show": _action("A dataset's average rating and comments", _ref("Ratings"),
+                                            [_param("package_id", "Dataset id or name", True)], "participation"),
         **(extra_paths or {}),
     }
     return {
         "openapi": "3.1.0",
-        "info": {
+        "x-writes": (
+        "POST smarttehran_data_request_create {title, description, organization_id}, "
+        "smarttehran_data_request_update {id, status, response, package_id} (department), "
+        "smarttehran_rating_create {package_id, rating 1-5, comment}: with an API token."
+    ),
+    "info": {
             "title": "Smart Tehran open data API",
             "version": VERSION,
             "description": (
