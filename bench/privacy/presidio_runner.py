@@ -56,12 +56,12 @@ def main() -> None:
         lines = fh.read().splitlines()
     size = sum(len(line.encode()) + 1 for line in lines)
     analyzer = build()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = 0
     # One call per 200 lines: Presidio analyses one text per call.
     for i in range(0, len(lines), 200):
         found += len(analyzer.analyze("\n".join(lines[i : i + 200]), language="fa"))
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     print(
         json.dumps(
             {"mb_per_s": size / 1e6 / elapsed, "seconds": elapsed, "results": found, "bytes": size}

@@ -185,3 +185,14 @@ def test_chunked_csv_counts_every_row(tmp_path: Path, rng: random.Random) -> Non
     assert table.rows == 3000
     nid = next(c for c in table.columns if c.header == "کد ملی")
     assert nid.counts["NATIONAL_ID"] == 3000
+
+
+def test_csv_lat_lon_columns(tmp_path: Path) -> None:
+    """Precise lat and lon in adjacent CSV cells classify both columns as GPS."""
+    rows = "".join(f"{i},35.71{i:04d},51.40{i:04d}\n" for i in range(20))
+    path = tmp_path / "homes.csv"
+    path.write_text("id,lat,lon\n" + rows, encoding="utf-8")
+    assert pii(scan_file(path)) == {"lat": "GPS", "lon": "GPS"}
+    parks = tmp_path / "parks.csv"
+    parks.write_text("نام پارک,lat,lon\n" + rows, encoding="utf-8")
+    assert pii(scan_file(parks)) == {}

@@ -119,7 +119,7 @@ class _ChunkScanner:
             return lo, hi, hints[col] if col < len(hints) else None
 
         seen: set[tuple[int, int, str]] = set()
-        for type_, start, end, _score, _basis in find_hits(text, locate):
+        for type_, start, end, _score, _basis in find_hits(text, locate, delim):
             cell = cells.get(start)
             col = (cell or _cell(text, start, delim, lines))[0]
             if col in self.ruled and hints[col] == type_:

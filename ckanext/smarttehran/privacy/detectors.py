@@ -42,11 +42,15 @@ def scan_text(
     return to_findings(text, hits, types)
 
 
-def find_hits(text: str, locate: Locate) -> list[Hit]:
-    """Raw, possibly overlapping hits of every pass."""
+def find_hits(text: str, locate: Locate, cell_delim: str | None = None) -> list[Hit]:
+    """Raw, possibly overlapping hits of every pass.
+
+    ``cell_delim`` is the delimiter when ``text`` is raw CSV: a lat/lon pair split by
+    exactly it lies in two cells and is left to the columns' whole-cell rules.
+    """
     hits: list[Hit] = []
     scan_numbers(text, locate, hits)
-    _scan_gps(text, locate, hits)
+    _scan_gps(text, locate, hits, cell_delim)
     _scan_plates(text, locate, hits)
     if "@" in text:
         _scan_emails(text, locate, hits)
@@ -70,7 +74,7 @@ def to_findings(text: str, hits: list[Hit], types: Collection[str] | None = None
     return [Finding(t, s, e, sc, basis, mask(text[s:e])) for t, s, e, sc, basis in kept]
 
 
-def _scan_gps(text: str, locate: Locate, out: list[Hit]) -> None:
+def _scan_gps(text: str, locate: Locate, out: list[Hit], cell_delim: str | None = None) -> None:
     for m in patterns.COORD.finditer(text):
         start = m.start()
         if start > 0 and text[start - 1] in _DIGITS + ".-":
@@ -78,8 +82,14 @@ def _scan_gps(text: str, locate: Locate, out: list[Hit]) -> None:
         kind = _coord_kind(m.group(1))
         if kind is None:
             continue
-        lo, hi, hint = locate(start)
         second = m.group(2)
+        if (
+            cell_delim is not None
+            and second is not None
+            and text[_coord_end(text, m.end(1)) : m.start(2)] == cell_delim
+        ):
+            continue  # lat and lon in adjacent CSV cells
+        lo, hi, hint = locate(start)
         if second is not None and m.end() <= hi and _coord_kind(second) not in (None, kind):
             end = m.end()
         elif hint == findings.GPS or second is not None:

@@ -41,6 +41,7 @@ _CELL_RULES: dict[str, re.Pattern[str]] = {
         r"^[ \t]*([^\n]*(?:خیابان|خ\.|کوچه|بلوار|پلاک|میدان|street|alley|st\.|ave)[^\n]*?)[ \t]*$",
         re.MULTILINE | re.IGNORECASE,
     ),
+    findings.GPS: re.compile(r"^[ \t]*([0-9۰-۹٠-٩]{2}[.٫][0-9۰-۹٠-٩]{4,})[ \t]*$", re.MULTILINE),
     findings.BIRTH_CERT: re.compile(r"^[ \t]*([0-9۰-۹٠-٩]{1,10})[ \t]*$", re.MULTILINE),
     findings.PASSPORT: re.compile(r"^[ \t]*([A-Za-z][0-9۰-۹]{8})[ \t]*$", re.MULTILINE),
 }
