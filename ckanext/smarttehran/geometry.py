@@ -27,12 +27,13 @@ def from_places(neighborhoods: list[str], districts: list[str]) -> dict[str, Any
     """The extent of a dataset's places: its neighbourhoods, else its districts.
 
     Neighbourhoods are the finer statement, so they win when both are given; a
-    ``citywide`` district means all of Tehran.
+    ``citywide`` district means all of Tehran (its convex hull: a small polygon that
+    still passes the inside-Tehran check when the dataset is saved again).
     """
     if neighborhoods:
         return gazetteer.geometry_for(neighborhoods=neighborhoods)
     if "citywide" in districts:
-        return mapping(gazetteer.tehran_extent().envelope)
+        return mapping(gazetteer.tehran_extent().convex_hull)
     if districts:
         return gazetteer.geometry_for(districts=districts)
     return None

@@ -95,6 +95,25 @@ class TestSpatial:
         assert lon == pytest.approx(51.41, abs=1e-6)
         assert lat == pytest.approx(35.758, abs=1e-6)
 
+    def test_utm_geometry_is_not_transformed_again_on_update(self):
+        """After a UTM geometry is stored in WGS84, an update keeps it where it was."""
+        from pyproj import Transformer
+
+        x, y = Transformer.from_crs("EPSG:4326", "EPSG:32639", always_xy=True).transform(51.41, 35.758)
+        d = Dataset(spatial=json.dumps({"type": "Point", "coordinates": [x, y]}), spatial_crs="EPSG:32639")
+        shown = call_action("package_show", id=d["id"])
+        assert shown["spatial_crs"] == "EPSG:4326"
+        call_action("package_patch", context={"user": factories.Sysadmin()["name"]}, id=d["id"], notes="به‌روز شد")
+        lon, lat = json.loads(call_action("package_show", id=d["id"])["spatial"])["coordinates"]
+        assert (lon, lat) == pytest.approx((51.41, 35.758), abs=1e-6)
+
+    def test_citywide_extent_survives_updates(self):
+        """A citywide dataset gets Tehran's outline and can be updated again."""
+        d = Dataset(district=["citywide"])
+        call_action("package_patch", context={"user": factories.Sysadmin()["name"]}, id=d["id"], notes="به‌روز شد")
+        geom = json.loads(call_action("package_show", id=d["id"])["spatial"])
+        assert geom["type"] == "Polygon"
+
     def test_self_intersecting_polygon_is_refused(self):
         """A bow-tie polygon is an invalid geometry."""
         bowtie = {"type": "Polygon", "coordinates": [[[51.40, 35.75], [51.42, 35.77], [51.42, 35.75], [51.40, 35.77], [51.40, 35.75]]]}

@@ -6,6 +6,7 @@ dataset unsaved (CKAN rolls the whole action back on a validation error).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -181,6 +182,10 @@ def smarttehran_spatial(
         data[key] = json.dumps(geometry.clean(value, crs if crs not in (missing, None, "") else None))
     except geometry.GeometryError as e:
         errors[key].append(str(e))
+        return
+    # What is stored is WGS84 now: say so, or the next update would transform it again.
+    # (``spatial`` is validated before ``spatial_crs``, which then checks this value.)
+    data[("spatial_crs",)] = geometry.WGS84
 
 
 def smarttehran_date(value: Any) -> Any:
@@ -236,10 +241,9 @@ def smarttehran_slug_from_title(
     if data.get(key) in (missing, None, ""):
         title = data.get(("title",))
         if isinstance(title, str) and title.strip():
-            try:
+            # A title too short to make a name of leaves it empty: not_empty reports it.
+            with contextlib.suppress(ValueError):
                 data[key] = _unused_name(persian.slugify(title), context)
-            except ValueError:
-                pass  # too short to make a name of: not_empty reports the missing URL
 
 
 def _unused_name(name: str, context: Context) -> str:
