@@ -79,3 +79,20 @@ def test_api_keeps_iso_dates_and_latin_digits(app):
     body = app.get(f"/api/3/action/package_show?id={d['id']}").json["result"]
     assert body["temporal_start"] == "2023-03-21"
     assert body["metadata_created"][:4].isdigit()
+
+
+def test_maps_have_no_tiles_by_default(app):
+    """With the default (empty) tile URL the map gets no tile layer option."""
+    soup = _soup(app, "/district/6")
+    map_div = soup.select_one("[data-module=smarttehran-place-map]")
+    assert not map_div.has_attr("data-module-tile-url")
+
+
+@pytest.mark.ckan_config("ckanext.smarttehran.map_tile_url", "https://tiles.example/{z}/{x}/{y}.png")
+@pytest.mark.ckan_config("ckanext.smarttehran.map_attribution", "© Example")
+def test_configured_tile_url_reaches_the_map(app):
+    """A configured tile URL and attribution are handed to the map module."""
+    soup = _soup(app, "/district/6")
+    map_div = soup.select_one("[data-module=smarttehran-place-map]")
+    assert map_div["data-module-tile-url"] == "https://tiles.example/{z}/{x}/{y}.png"
+    assert map_div["data-module-attribution"] == "© Example"
