@@ -22,6 +22,7 @@ __all__ = [
     "smarttehran_dataset_transparency",
     "smarttehran_resource_stars",
     "smarttehran_dataset_rating",
+    "smarttehran_home",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}
@@ -139,3 +140,25 @@ def smarttehran_dataset_rating(package_id: str) -> dict[str, Any]:
         return tk.get_action("smarttehran_rating_show")({}, {"package_id": package_id})
     except (KeyError, tk.ObjectNotFound, tk.NotAuthorized):
         return {"average": None, "count": 0}
+
+
+def smarttehran_home() -> dict[str, Any]:
+    """What the home page shows: totals, datasets per dimension, recent datasets.
+
+    Counted with the visitor's own permissions, so private data never shows.
+    """
+    lang = "fa" if smarttehran_is_persian() else "en"
+    result = tk.get_action("package_search")(
+        {}, {"rows": 5, "sort": "metadata_modified desc",
+             "facet.field": ["smart_dimension", "organization"], "facet.limit": -1},
+    )
+    counts = {i["name"]: i["count"] for i in result["search_facets"].get("smart_dimension", {}).get("items", [])}
+    return {
+        "count": result["count"],
+        "organizations": len(result["search_facets"].get("organization", {}).get("items", [])),
+        "dimensions": [
+            {"code": d["code"], "label": d[lang], "count": counts.get(d["code"], 0)}
+            for d in vocabularies.dimensions()
+        ],
+        "recent": result["results"],
+    }
