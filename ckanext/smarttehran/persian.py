@@ -13,8 +13,6 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-import jdatetime
-
 ZWNJ = "\u200c"
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -346,6 +344,8 @@ def parse_date(value: str | dt.date | None) -> dt.date:
     year, month, day = (int(g) for g in match.groups())
     try:
         if year < JALALI_YEAR_LIMIT:
+            import jdatetime  # lazily: the privacy CLI imports this module on a bare Python
+
             return jdatetime.date(year, month, day).togregorian()
         return dt.date(year, month, day)
     except ValueError:
@@ -378,6 +378,8 @@ def format_jalali(value: str | dt.date, with_time: bool = False) -> str:
     if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
         moment = moment.astimezone(TEHRAN)
     day = moment.date() if isinstance(moment, dt.datetime) else moment
+    import jdatetime
+
     jalali = jdatetime.date.fromgregorian(date=day)
     text = f"{jalali.day} {JALALI_MONTHS[jalali.month - 1]} {jalali.year}"
     if with_time:
