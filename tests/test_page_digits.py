@@ -28,9 +28,15 @@ def test_only_visible_text_outside_codes_changes(html, expected):
 @pytest.mark.usefixtures("clean_db", "clean_index")
 def test_search_page_shows_persian_counts(app):
     """The dataset count on the Persian search page is written in Persian digits."""
-    body = app.get("/dataset/").body
-    assert "۰" in body  # "۰ مجموعه داده یافت شد" on an empty catalog
-    assert 'href="/dataset/' in body
+    from bs4 import BeautifulSoup
+
+    from tests.factories import Dataset
+
+    Dataset(name="counted-1")
+    soup = BeautifulSoup(app.get("/dataset/").body, "html.parser")
+    heading = soup.select_one(".search-form h1, .search-form h2").get_text()
+    assert "۱" in heading and "1" not in heading
+    assert soup.select_one('a[href="/dataset/counted-1"]') is not None
 
 
 @pytest.mark.usefixtures("clean_db", "clean_index")

@@ -21,7 +21,7 @@ def test_neighborhood_page_lists_its_datasets_and_counts(app):
     Dataset(name="vanak-data", title="داده ونک", smart_dimension=["mobility"], neighborhood=["601"])
     Dataset(name="other-area", title="جای دیگر", smart_dimension=["mobility"], district=["20"])
     soup = _soup(app, "/neighborhood/601")
-    assert gazetteer.neighborhood("601")["name_fa"] in soup.find("h1").get_text()
+    assert gazetteer.neighborhood("601")["name_fa"] in soup.select_one("h1.heading").get_text()
     assert soup.select_one("[data-module=smarttehran-place-map]")["data-module-geometry"].startswith("{")
     links = {a["href"] for a in soup.select("a[href^='/dataset/']")}
     assert "/dataset/vanak-data" in links
