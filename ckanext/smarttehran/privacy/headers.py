@@ -52,6 +52,31 @@ _QI_RULES: list[tuple[str, str]] = [
 _QI_COMPILED = [(t, re.compile(p, re.IGNORECASE)) for t, p in _QI_RULES]
 
 
+# Location quasi-identifiers from coarse to fine: columns describing the same place at
+# several granularities (district code, neighbourhood code and name) are one
+# quasi-identifier, the finest.
+_AREA_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+    (3, re.compile(r"محل سکونت|نشانی|آدرس|address|block|بلوک", re.IGNORECASE)),
+    (2, re.compile(r"محله|neighbou?rhood|mahalle", re.IGNORECASE)),
+    (1, re.compile(r"ناحیه|sub[ -]?district|nahie", re.IGNORECASE)),
+    (0, re.compile(r"منطقه|district|zone|region|mantaghe", re.IGNORECASE)),
+]
+# Quasi-identifier kinds and header types that say a table's rows are people.
+PERSON_QI_KINDS = frozenset({"age", "sex", "occupation", "education", "marital", "nationality"})
+PERSON_TYPES = frozenset(
+    {
+        findings.PERSON,
+        findings.NATIONAL_ID,
+        findings.BIRTH_CERT,
+        findings.PASSPORT,
+        findings.PHONE_MOBILE,
+        findings.EMAIL,
+        findings.BANK_CARD,
+        findings.IBAN,
+    }
+)
+
+
 def header_hint(header: object) -> str | None:
     """The finding type (or NEGATIVE / PUBLIC) a header announces, else None."""
     text = fold(str(header or "")).strip().lower().replace("_", " ")
@@ -77,3 +102,12 @@ def quasi_identifier(header: object) -> str | None:
 def public_table(headers: list[str]) -> bool:
     """The table lists public places (parks, stations ...): its coordinates are public."""
     return any(patterns.PUBLIC_PLACE.search(fold(str(h or "")).lower()) for h in headers)
+
+
+def area_level(header: object) -> int:
+    """How fine a location header is: 0 district ... 3 residence (-1 if none)."""
+    text = fold(str(header or "")).strip().lower().replace("_", " ")
+    for level, pattern in _AREA_LEVELS:
+        if pattern.search(text):
+            return level
+    return -1

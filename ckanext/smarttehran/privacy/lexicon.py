@@ -6,6 +6,12 @@ they are matched against is folded first. Regexes are built in ``patterns``.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a block of text."""
+    return text.split()
+
+
 # fmt: off
 
 # Words before (or after) a number that say which identifier it is.
@@ -96,12 +102,21 @@ PUBLIC_ORG: tuple[str, ...] = (
     "hotline", "support", "department", "ministry", "company",
 )
 
-# Places whose coordinates, names and addresses are public.
+# Places whose coordinates, names and addresses are public. Matched as whole words
+# (a Persian letter may not follow), so derived forms are listed.
 PUBLIC_PLACE: tuple[str, ...] = (
-    "پارک", "بوستان", "ایستگاه", "مترو", "میدان", "مدرسه", "بیمارستان", "مسجد", "کتابخانه",
-    "موزه", "ترمینال", "فرهنگسرا", "ورزشگاه", "درمانگاه", "پایانه", "دانشگاه", "park",
-    "station", "metro", "square", "school", "hospital", "library", "museum", "terminal",
-    "stadium", "mosque", "university",
+    "پارک", "پارک\u200cها", "بوستان", "بوستان\u200cها", "ایستگاه", "ایستگاه\u200cهای", "ایستگاه\u200cها", "مترو",
+    "میدان", "مدرسه", "مدارس", "دبستان", "دبیرستان", "هنرستان", "بیمارستان", "مسجد", "مساجد",
+    "کتابخانه", "موزه", "ترمینال", "فرهنگسرا", "سرای محله", "سرای", "ورزشگاه", "درمانگاه",
+    "پایانه", "دانشگاه", "مرکز", "مراکز", "پل", "پارکینگ", "توقفگاه", "کلانتری",
+    "آتش\u200cنشانی", "آتش نشانی", "اورژانس", "خانه سلامت", "خانه فرهنگ", "استخر", "سالن ورزشی",
+    "زمین ورزشی", "مجموعه ورزشی", "تالار", "سینما", "بازار", "بازارچه", "حسینیه", "امامزاده",
+    "گلزار", "شهربازی", "باغ", "تونل", "زیرگذر", "روگذر", "پیاده\u200cراه", "ایستگاه دوچرخه",
+    "park", "parks", "station", "stations", "metro", "square", "school", "schools", "hospital",
+    "library", "museum", "terminal", "stadium", "mosque", "university", "facility",
+    "facilities", "centre", "center", "centres", "centers", "bridge", "parking", "car park",
+    "clinic", "fire station", "bus stop", "playground", "garden", "market", "cinema",
+    "sports hall", "swimming pool",
 )
 
 # Words that make a place someone's home.
@@ -307,6 +322,50 @@ NAME_BLOCKERS: frozenset[str] = frozenset(
         "shahid",
     ]
 )
+
+# Words that make a name nearby an attribution (author, copyright holder, source of a
+# data set): a public credit, not a private person. Before the name ...
+ATTRIBUTION_BEFORE: tuple[str, ...] = (
+    "©", "(c)", "copyright", "licence", "license", "licensed", "github", "gitlab", "github.com",
+    "author", "authors", "maintainer", "maintained by", "created by", "prepared by",
+    "compiled by", "published by", "developed by", "credit", "credits", "source", "contributors",
+    "مخزن", "منبع", "منابع", "تهیه\u200cکننده", "تهیه کننده", "تهیه شده توسط", "گردآورنده",
+    "گردآوری", "به کوشش", "نویسنده", "ناشر", "منتشرکننده", "منتشر کننده", "توسعه\u200cدهنده",
+    "توسعه دهنده", "حق نشر", "کپی\u200cرایت", "کپی رایت",
+)
+# ... and right after it ("Ali Rezaei (MIT licence)").
+ATTRIBUTION_AFTER: tuple[str, ...] = (
+    "licence", "license", "mit", "cc-by", "cc by", "apache", "gpl", "لایسنس",
+    "github", "gitlab",
+)
+
+# Given names that head an everyday noun phrase (پروانه ساختمانی = building permit):
+# the name with one of these words after it is never a person.
+COMPOUND_NOUNS: dict[str, frozenset[str]] = {
+    "پروانه": frozenset([
+        "ساخت", "ساختمانی", "ساختمان", "کسب", "کار", "بهره\u200cبرداری", "بهره برداری", "اشتغال",
+        "فعالیت", "تاسیس", "تأسیس", "بهداشتی", "وکالت", "صنفی", "نشر", "پایان\u200cکار",
+        "پایانکار", "تخریب", "نوسازی", "ساخت\u200cوساز", "های", "\u200cهای", "ها",
+    ]),
+    "امید": frozenset(["به", "زندگی"]),
+    "سیما": frozenset(["شهری", "شهر", "محله", "جمهوری", "اسلامی"]),
+    "مهر": frozenset(["ماه", "و", "امضا"]),
+    "بهار": frozenset(["سال", "امسال", "گذشته", "آینده"]),
+    "نور": frozenset(["پردازی", "پردازی\u200cها"]),
+}
+
+# Adjectives and nouns ending in ـی that often follow a given name that is also a
+# noun ("پروانه بهداشتی"): they are no surname unless a title says so.
+NOT_SURNAMES: frozenset[str] = frozenset(_words("""
+ساختمانی بهداشتی صنفی تجاری اداری مسکونی شهری عمومی ملی دولتی خصوصی فرهنگی ورزشی
+آموزشی درمانی اجتماعی اقتصادی صنعتی خدماتی عمرانی فنی مالی حقوقی قانونی رسمی دائمی
+موقتی محلی جهانی کشاورزی تولیدی بازرگانی ترافیکی زیستی محیطی انسانی طبیعی کلی جزئی
+اصلی فرعی شمالی جنوبی شرقی غربی مرکزی داخلی خارجی اسلامی شهرسازی معماری ایمنی
+شغلی کاری تحصیلی علمی پژوهشی دانشگاهی بیمارستانی پزشکی دارویی غذایی برقی گازی
+شهرداری فرمانداری بهره\u200cبرداری نگهداری جمع\u200cآوری نوسازی بازسازی زیباسازی ساماندهی
+بهسازی بازدهی رسیدگی پیگیری جاری سالیانه ماهانه روزانه هفتگی قبلی بعدی جدیدی
+سازمانی منطقه\u200cای محله\u200cای شبانه\u200cروزی اینترنتی الکترونیکی تلفنی حضوری مجازی
+"""))
 
 # Role nouns: "آقای شهردار" names an office, not a private person.
 ROLE_WORDS: frozenset[str] = frozenset(
@@ -542,6 +601,12 @@ AMBIGUOUS_FIRST_NAMES: frozenset[str] = frozenset(
         "اکبر",
         "اصغر",
         "حبیب",
+        # Everyday nouns in municipal data: permit, face/broadcaster, ideal, dynamic.
+        "پروانه",
+        "سیما",
+        "آرمان",
+        "پویا",
+        "شهریار",
     ]
 )
 

@@ -101,16 +101,20 @@ def scan_names(text: str, locate: Locate, out: list[Hit]) -> None:
             continue
         first = fold(m.group())
         span_end = _name_tail(text, end, hi, first, titled=False)
-        if span_end is not None:
+        if span_end is not None and not _credited(text, lo, hi, start, span_end):
             out.append((findings.PERSON, start, span_end, 0.7, "lexicon"))
     for m in patterns.LATIN_FIRST_NAME.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isalpha():
+        if m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] in _HANDLE):
             continue
         lo, hi, _hint = locate(m.start())
         if _blocked(text, lo, m.start()):
             continue
         sur = patterns.LATIN_NAME_TOKEN.match(text, m.end(), hi)
-        if sur is not None and sur.group(1).lower() not in lexicon.NAME_BLOCKERS:
+        if (
+            sur is not None
+            and sur.group(1).lower() not in lexicon.NAME_BLOCKERS
+            and not _credited(text, lo, hi, m.start(), sur.end(1))
+        ):
             out.append((findings.PERSON, m.start(), sur.end(1), 0.6, "lexicon"))
 
 
@@ -127,6 +131,8 @@ def scan_titled_name(text: str, kw_start: int, kw_end: int, locate: Locate, out:
         nxt = patterns.LATIN_NAME_TOKEN.match(text, end, hi)
         if nxt is not None:
             end = nxt.end(1)
+        if _credited(text, lo, hi, kw_start, end):
+            return
         out.append((findings.PERSON, m.start(1), end, 0.75, "title"))
         return
     if kw_end < len(text) and text[kw_end] not in " \u00a0":
@@ -143,6 +149,8 @@ def scan_titled_name(text: str, kw_start: int, kw_end: int, locate: Locate, out:
     if word in lexicon.ROLE_WORDS or word in _STOPWORDS or word.startswith("ها"):
         return
     start = tok.start(1)
+    if _credited(text, lo, hi, kw_start, tok.end(1)):
+        return
     if word in _FIRST or word in lexicon.AMBIGUOUS_FIRST_NAMES:
         end = _name_tail(text, tok.end(1), hi, word, titled=True)
         out.append((findings.PERSON, start, end or tok.end(1), 0.8, "title"))
@@ -156,6 +164,8 @@ def _name_tail(text: str, pos: int, hi: int, first: str, titled: bool) -> int | 
     if tok is None:
         return None
     word = fold(tok.group(1)).strip("\u200c")
+    if word in lexicon.COMPOUND_NOUNS.get(first, ()):
+        return None  # پروانه ساختمانی: a permit, not a person
     if word in _FIRST and word not in lexicon.SURNAMES:  # محمد امین کریمی
         second = patterns.NAME_TOKEN.match(text, tok.end(1), hi)
         if second is not None and _is_surname(fold(second.group(1)).strip("\u200c"), first, titled):
@@ -171,6 +181,8 @@ def _is_surname(word: str, first: str, titled: bool) -> bool:
         return True
     if word in _STOPWORDS or word in lexicon.ROLE_WORDS or len(word) < 3:
         return False
+    if not titled and word in lexicon.NOT_SURNAMES:
+        return False
     if first in lexicon.AMBIGUOUS_FIRST_NAMES and not titled:
         return False
     return titled or word.endswith(lexicon.SURNAME_SUFFIXES)
@@ -181,3 +193,33 @@ def _blocked(text: str, lo: int, start: int) -> bool:
     before = fold(text[max(lo, start - 24) : start]).replace("\u200c", " ").replace(".", " ")
     words = before.split()[-2:]
     return any(w.lower() in lexicon.NAME_BLOCKERS for w in words)
+
+
+# A name glued to these is part of a handle or a path (mohammad-shirzadi/AmlakNama).
+_HANDLE = "/@-_."
+# How far before a name an attribution word (©, مخزن, تهیه‌کننده ...) still credits it.
+_CREDIT_BEFORE = 40
+_CREDIT_AFTER = 24
+
+
+def _credited(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """The name is an attribution (author, copyright holder, source): public.
+
+    An attribution word in the same sentence shortly before the name, a licence
+    right after it, or the name glued to a handle or path.
+    """
+    if end < hi and text[end] in "/@_":
+        return True
+    if start > lo and text[start - 1] in "/@_":
+        return True
+    before = fold(text[max(lo, start - _CREDIT_BEFORE) : start]).lower()
+    cut = before.rfind("\n")
+    if cut != -1:
+        before = before[cut + 1 :]
+    if patterns.ATTRIBUTION_BEFORE.search(before):
+        return True
+    after = fold(text[end : min(hi, end + _CREDIT_AFTER)]).lower()
+    cut = after.find("\n")
+    if cut != -1:
+        after = after[:cut]
+    return patterns.ATTRIBUTION_AFTER.search(after) is not None

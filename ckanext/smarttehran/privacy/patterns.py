@@ -160,5 +160,11 @@ POSITIVE = {kind: words_regex(words) for kind, words in lexicon.POSITIVE_CONTEXT
 NEGATIVE = words_regex(lexicon.NEGATIVE_CONTEXT)
 PUBLIC_ORG = words_regex(lexicon.PUBLIC_ORG)
 PUBLIC_ORG_STRICT = words_regex(w for w in lexicon.PUBLIC_ORG if w not in ("منطقه", "ناحیه"))
-PUBLIC_PLACE = words_regex(lexicon.PUBLIC_PLACE)
+# Whole words: "پل" must not match "پلاک", nor "پارک" "پارکینگ" (listed itself).
+PUBLIC_PLACE = re.compile(
+    rf"(?<![{_LETTER_IN}])(?:{trie_regex(lexicon.PUBLIC_PLACE)})(?![A-Za-z\u0621-\u06ff])",
+    re.IGNORECASE,
+)
+ATTRIBUTION_BEFORE = words_regex(lexicon.ATTRIBUTION_BEFORE)
+ATTRIBUTION_AFTER = words_regex(lexicon.ATTRIBUTION_AFTER)
 HOME = words_regex(lexicon.HOME_WORDS)

@@ -62,6 +62,8 @@ class TableReport:
     k_anonymity: KAnonymity | None
     pii_columns: list[str]
     issues: list[Issue] = field(default_factory=list)
+    # Whether rows are records of people (k-anonymity is judged only then).
+    rows_are_people: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

@@ -190,8 +190,9 @@ class TableScan:
             if public and hint == findings.GPS:
                 hint = HINT_PUBLIC
             self.columns.append(ColumnStats(i, h, hint))
+        self.explicit_qi = quasi_identifiers is not None
         if quasi_identifiers is None:
-            self.qi_index = [c.index for c in self.columns if c.qi]
+            self.qi_index = _default_quasi_identifiers(self.columns)
         else:
             wanted = set(quasi_identifiers)
             self.qi_index = [c.index for c in self.columns if c.header in wanted]
@@ -266,13 +267,37 @@ class TableScan:
     ) -> TableReport:
         """The table's verdict so far."""
         columns = [c.report(min_share, header_min_share) for c in self.columns]
+        people = self.explicit_qi or rows_are_people(columns)
         return TableReport(
             name=name,
             rows=self.rows,
             columns=columns,
-            k_anonymity=self.kanon.report(self.k) if self.kanon is not None else None,
+            k_anonymity=self.kanon.report(self.k) if self.kanon is not None and people else None,
             pii_columns=[c.header for c in columns if c.pii_type],
+            rows_are_people=people,
         )
+
+
+def _default_quasi_identifiers(columns: list[ColumnStats]) -> list[int]:
+    """Quasi-identifier columns found by header; locations count once, the finest."""
+    picked = [c.index for c in columns if c.qi and c.qi != "area"]
+    areas = [c for c in columns if c.qi == "area"]
+    if areas:
+        finest = max(areas, key=lambda c: headers.area_level(c.header))  # first on ties
+        picked.append(finest.index)
+    return sorted(picked)
+
+
+def rows_are_people(columns: list[ColumnReport]) -> bool:
+    """Each row is a person: some column is a personal attribute (age, sex ...) or
+    holds a personal identifier by header or by content. A table of parks or
+    stations is not, and k-anonymity (about records of people) does not apply."""
+    for c in columns:
+        if c.quasi_identifier in headers.PERSON_QI_KINDS:
+            return True
+        if c.header_hint in headers.PERSON_TYPES or c.pii_type in headers.PERSON_TYPES:
+            return True
+    return False
 
 
 def classify_column(
