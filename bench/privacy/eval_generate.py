@@ -65,6 +65,11 @@ TEMPLATES_DEV = [
     "کد ایستگاه {CODE} در منطقه ۳ ثبت شد.",
     "شماره کارت {CARD_BAD} نامعتبر است و کد {NID_BAD} نیز.",
     "خیابان شهید {NAME_PUBLIC} از سمت میدان بسته است.",
+    # Seed-catalog false positives: permits, attributions, facilities.
+    "صدور {PERMIT} برای ملک {NAME} انجام شد.",
+    "© 2024 {LNAME_PUBLIC}. MIT License.",
+    "منبع: {NAME_PUBLIC}",
+    "مختصات {FACILITY}: {GPS_PUBLIC}",
 ]
 
 TEMPLATES_HELDOUT = [
@@ -90,6 +95,34 @@ TEMPLATES_HELDOUT = [
     "موقعیت تقریبی محله: {GPS_LOW}",
     "کد {NID_BAD} در سامانه پذیرفته نشد.",
     "بوستان {NAME_PUBLIC} بازگشایی شد.",
+    # Seed-catalog false positives, phrased apart from the dev templates.
+    "تعداد {PERMIT} صادرشده در سال گذشته افزایش یافت.",
+    "داده‌ها از مخزن {HANDLE} برداشته شده است.",
+    "Copyright (c) 2023 {LNAME_PUBLIC}, released under the MIT licence",
+    "گردآورنده: {NAME_PUBLIC}",
+    "{FACILITY} در مختصات {GPS_PUBLIC} واقع است.",
+]
+
+# Hard negatives for the seed catalog's false positives; each set written apart.
+PERMITS_DEV = ["پروانه ساختمانی", "پروانه کسب", "پروانه بهداشتی", "پروانه کار"]
+PERMITS_HELDOUT = [
+    "پروانه‌های ساختمانی",
+    "پروانه بهره\u200cبرداری",
+    "پروانه اقامت",
+    "پروانه صید",
+    "پروانه تاکسیرانی",
+    "پروانه فعالیت",
+]
+FACILITIES_DEV = ["پارکینگ عمومی", "مرکز بهداشت", "پل طبیعت", "کتابخانه عمومی", "bus stop"]
+FACILITIES_HELDOUT = [
+    "پارکینگ طبقاتی ولیعصر",
+    "سرای محله امیرآباد",
+    "درمانگاه شبانه\u200cروزی",
+    "مسجد جامع",
+    "ایستگاه دوچرخه ونک",
+    "خانه سلامت نارمک",
+    "Fire station No. 4",
+    "پایانه غرب",
 ]
 
 
@@ -98,6 +131,8 @@ class Generator:
         self.rng = random.Random(seed)
         self.v = Values(self.rng, heldout)
         self.templates = TEMPLATES_HELDOUT if heldout else TEMPLATES_DEV
+        self.permits = PERMITS_HELDOUT if heldout else PERMITS_DEV
+        self.facilities = FACILITIES_HELDOUT if heldout else FACILITIES_DEV
 
     def slot(self, name: str) -> str:
         v = self.v
@@ -129,7 +164,18 @@ class Generator:
             "NID_BAD": lambda: v.national_id(valid=False),
             "NAME_PUBLIC": v.person,
             "GPS_LOW": v.low_precision_gps,
+            "PERMIT": lambda: self.rng.choice(self.permits),
+            "FACILITY": lambda: self.rng.choice(self.facilities),
+            "LNAME_PUBLIC": v.latin_person,
+            "HANDLE": self.handle,
         }[name]()
+
+    def handle(self) -> str:
+        """A repository path such as ``ali-rezaei/TehranData``."""
+        first, last = self.v.latin_person().lower().split()
+        sep = self.rng.choice(["-", "", "_"])
+        repo = self.rng.choice(["TehranData", "AmlakNama", "open-data", "metro-stats"])
+        return f"{first}{sep}{last}/{repo}"
 
     def sentence(self, template: str) -> tuple[str, list[dict]]:
         text, ents, pos = "", [], 0

@@ -8,6 +8,8 @@ street or place word (خیابان، شهید، امام ...) is public and is s
 
 from __future__ import annotations
 
+import re
+
 from ckanext.smarttehran.persian import fold
 from ckanext.smarttehran.privacy import findings, lexicon, patterns
 from ckanext.smarttehran.privacy.numbers import Hit, Locate
@@ -200,26 +202,33 @@ _HANDLE = "/@-_."
 # How far before a name an attribution word (©, مخزن, تهیه‌کننده ...) still credits it.
 _CREDIT_BEFORE = 40
 _CREDIT_AFTER = 24
+_WORD = re.compile(r"\w+")
 
 
 def _credited(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """The name is an attribution (author, copyright holder, source): public.
 
-    An attribution word in the same sentence shortly before the name, a licence
-    right after it, or the name glued to a handle or path.
+    An attribution word at most two words before the name in the same sentence
+    (``© 2025 Name``, ``تهیه‌کننده: آقای Name``), a licence right after it, or the
+    name glued to a handle or path.
     """
     if end < hi and text[end] in "/@_":
         return True
     if start > lo and text[start - 1] in "/@_":
         return True
     before = fold(text[max(lo, start - _CREDIT_BEFORE) : start]).lower()
-    cut = before.rfind("\n")
-    if cut != -1:
-        before = before[cut + 1 :]
-    if patterns.ATTRIBUTION_BEFORE.search(before):
+    cut = 0
+    for m in patterns.CONTEXT_BREAK.finditer(before):
+        cut = m.end()
+    before = before[cut:]
+    last = None
+    for last in patterns.ATTRIBUTION_BEFORE.finditer(before):  # noqa: B007 - the last one
+        pass
+    if last is not None and len(_WORD.findall(before, last.end())) <= 2:
         return True
     after = fold(text[end : min(hi, end + _CREDIT_AFTER)]).lower()
-    cut = after.find("\n")
-    if cut != -1:
-        after = after[:cut]
-    return patterns.ATTRIBUTION_AFTER.search(after) is not None
+    stop = patterns.CONTEXT_BREAK.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    m = patterns.ATTRIBUTION_AFTER.search(after)
+    return m is not None and len(_WORD.findall(after, 0, m.start())) <= 1
