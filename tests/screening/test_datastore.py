@@ -49,6 +49,23 @@ class TestLoad:
         assert {f["id"]: f["type"] for f in found["fields"]}["population"] == "text"
         assert found["total"] == 2
 
+    def test_load_into_datastore_reads_an_uploaded_xlsx(self, publisher):
+        """An XLSX upload (stored by CKAN without an extension) loads into the DataStore."""
+        import io
+
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        book.active.append(["district", "parks"])
+        book.active.append(["1", "12"])
+        book.active.append(["2", "9"])
+        buf = io.BytesIO()
+        book.save(buf)
+        res = call_action("resource_create", dict(publisher["context"]), package_id=publisher["dataset"]["id"],
+                          upload=upload(buf.getvalue(), "parks.xlsx"), format="XLSX")
+        assert screening.load_into_datastore(res["id"]) == 2
+        assert call_action("datastore_search", resource_id=res["id"])["records"][1]["parks"] == "9"
+
     def test_load_refuses_a_resource_that_was_never_screened(self, table):
         """A resource with no passed screening (created around the gate) is not loaded."""
         from tests.factories import Dataset

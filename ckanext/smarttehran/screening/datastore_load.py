@@ -157,7 +157,10 @@ def _read_csv(path: str, delimiter: str) -> tuple[list[str], Iterator[list[str]]
 def _read_xlsx(path: str) -> tuple[list[str], Iterator[list[str]]]:
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    # A stream, not the path: CKAN stores uploads without an extension, and openpyxl
+    # refuses a path that does not end in .xlsx.
+    stream = open(path, "rb")  # noqa: SIM115 (closed with the workbook below)
+    book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     sheet = book.worksheets[0]
     values = sheet.iter_rows(values_only=True)
     header = _field_ids(["" if v is None else str(v) for v in next(values, ())])
@@ -168,6 +171,7 @@ def _read_xlsx(path: str) -> tuple[list[str], Iterator[list[str]]]:
                 yield ["" if v is None else str(v) for v in row]
         finally:
             book.close()
+            stream.close()
 
     return header, rows()
 
