@@ -9,6 +9,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from ckanext.smarttehran import config, gazetteer, persian, vocabularies
+from ckanext.smarttehran.screening.helpers import smarttehran_privacy_quarantined
 
 __all__ = [
     "render_datetime",
@@ -23,6 +24,7 @@ __all__ = [
     "smarttehran_resource_stars",
     "smarttehran_dataset_rating",
     "smarttehran_home",
+    "smarttehran_privacy_quarantined",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}

@@ -52,6 +52,14 @@ class TestReportPage:
         assert f"/dataset/{blocked['dataset']['name']}/privacy" in html
         assert "smarttehran-privacy-link" not in app.get(url).get_data(as_text=True)
 
+    def test_dataset_page_lists_quarantined_uploads_for_the_editor(self, app, blocked):
+        """The editor's dataset page names the held upload and links its report; anonymous sees none."""
+        url = f"/dataset/{blocked['dataset']['name']}"
+        html = app.get(url, headers={"Authorization": blocked["token"]}).get_data(as_text=True)
+        notice = html[html.index("smarttehran-privacy-notice"):]
+        assert "people.csv" in notice and f"/privacy/{blocked['sid']}" in notice
+        assert "smarttehran-privacy-notice" not in app.get(url).get_data(as_text=True)
+
     def test_dataset_screenings_page_lists_the_blocked_upload(self, app, blocked):
         """/dataset/<name>/privacy lists the upload, its status in Persian and what was found."""
         html = app.get(f"/dataset/{blocked['dataset']['name']}/privacy",
