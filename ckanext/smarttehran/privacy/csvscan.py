@@ -1,9 +1,11 @@
-"""CSV and TSV without parsing every row.
+"""CSV and TSV, a decoded chunk at a time.
 
-The detectors run over whole decoded chunks; only a hit's line is looked at to
-find its column. Rows are parsed (by the C ``csv`` module) only when some
-column needs its cells: quasi-identifier columns for k-anonymity, and columns
-whose header announces a type that has no checksum (names, addresses).
+Each chunk is parsed by the C ``csv`` module (or split, when it has no quotes)
+and scanned column by column (``TableScan.add_rows``): each column's cells are
+joined into one text and only the passes that text can feed run over it, with
+the column's header as context, so money and date columns cost one search and
+lat/lon columns one anchored regex. A chunk the csv module rejects is scanned
+as raw text, each hit's line read to find its column.
 """
 
 from __future__ import annotations
@@ -12,13 +14,11 @@ import bisect
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from itertools import zip_longest
 
-from ckanext.smarttehran.privacy import findings
 from ckanext.smarttehran.privacy.detectors import find_hits
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.reports import Issue, TableReport
-from ckanext.smarttehran.privacy.tabular import _CELL_RULES, MAX_SAMPLES, TableScan
+from ckanext.smarttehran.privacy.tabular import MAX_SAMPLES, TableScan
 
 DELIMITERS = (",", "\t", ";", "|", "،")
 csv.field_size_limit(1 << 24)
@@ -55,13 +55,7 @@ def scan_csv_chunks(
         issues.append(_malformed(str(exc)))
         header = header_line.split(delim)
     table = TableScan(header, k=k, quasi_identifiers=quasi_identifiers)
-    # Parse rows when some column needs its cells: quasi-identifiers, whole-cell
-    # rules, and any column whose header announces a type (its share needs the
-    # exact number of non-empty values).
-    needed = sorted(
-        set(table.qi_index) | {c.index for c in table.columns if c.hint in findings.ALL_TYPES}
-    )
-    scanner = _ChunkScanner(table, delim, needed, issues)
+    scanner = _ChunkScanner(table, delim, issues)
     scanner.scan(first[head_end:])
     for chunk in it:
         scanner.scan(chunk)
@@ -89,18 +83,39 @@ def _header_end(text: str) -> int:
 
 
 class _ChunkScanner:
-    def __init__(self, table: TableScan, delim: str, needed: list[int], issues: list[Issue]):
+    def __init__(self, table: TableScan, delim: str, issues: list[Issue]):
         self.table = table
         self.delim = delim
-        self.needed = needed
         self.issues = issues
         self.ragged = 0
         self.hints = [c.hint for c in table.columns]
-        self.ruled = {i for i in needed if self.hints[i] in _CELL_RULES}
 
     def scan(self, text: str) -> None:
+        """Parse the chunk and scan it column by column; raw text if it does not parse."""
         if not text:
             return
+        rows = self._rows(text)
+        if rows is None:
+            self._scan_raw(text)
+            return
+        width = len(self.table.columns)
+        self.ragged += sum(1 for r in rows if len(r) != width)
+        self.table.add_rows(rows)
+
+    def _rows(self, text: str) -> list[list[str]] | None:
+        try:
+            if '"' in text or "\r" in text:
+                return list(csv.reader(io.StringIO(text), delimiter=self.delim))
+            rows = [line.split(self.delim) for line in text.split("\n")]
+        except csv.Error as exc:
+            self.issues.append(_malformed(str(exc)))
+            return None
+        if rows and rows[-1] == [""]:
+            rows.pop()
+        return rows
+
+    def _scan_raw(self, text: str) -> None:
+        """A chunk the csv module rejects: detectors over the raw text, cells located by line."""
         rows = text.count("\n") + (0 if text.endswith("\n") else 1)
         table = self.table
         table.rows += rows
@@ -122,8 +137,6 @@ class _ChunkScanner:
         for type_, start, end, _score, _basis in find_hits(text, locate, delim):
             cell = cells.get(start)
             col = (cell or _cell(text, start, delim, lines))[0]
-            if col in self.ruled and hints[col] == type_:
-                continue  # counted cell by cell in _parse
             line = text.rfind("\n", 0, start)
             key = (col, line, type_)
             if key in seen:
@@ -131,43 +144,8 @@ class _ChunkScanner:
             seen.add(key)
             stats = table._column(col)
             stats.add(type_, 1, mask(text[start:end]) if len(stats.samples) < MAX_SAMPLES else None)
-        parsed = bool(self.needed) and self._parse(text)
-        if not parsed:
-            for stats in table.columns:
-                stats.values += rows
-
-    def _parse(self, text: str) -> bool:
-        try:
-            if '"' in text:
-                rows = list(csv.reader(io.StringIO(text), delimiter=self.delim))
-            else:
-                rows = [line.split(self.delim) for line in text.split("\n")]
-                if rows and rows[-1] == [""]:
-                    rows.pop()
-        except csv.Error as exc:
-            self.issues.append(_malformed(str(exc)))
-            return False
-        width = len(self.table.columns)
-        self.ragged += sum(1 for r in rows if len(r) != width)
-        cols = list(zip_longest(*rows, fillvalue=""))
-        table = self.table
-        for index, col in enumerate(cols):
-            table._column(index).values += len(col) - col.count("")
-        for index in self.needed:
-            values = list(cols[index]) if index < len(cols) else [""] * len(rows)
-            stats = table._column(index)
-            rule = _CELL_RULES.get(stats.hint or "")
-            if rule is not None:
-                joined = "\n".join(v.replace("\n", " ") for v in values)
-                matches = list(rule.finditer(joined))
-                for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
-                    stats.add(stats.hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
-                stats.add(stats.hint, len(matches), None)  # type: ignore[arg-type]
-        if table.kanon is not None:
-            picked = [cols[i] if i < len(cols) else ("",) * len(rows) for i in table.qi_index]
-            table.kanon.update(zip(*picked, strict=False))
-        return True
-
+        for stats in table.columns:
+            stats.values += rows
 
 def _cell(text: str, pos: int, delim: str, lines: dict[int, list[int]]) -> tuple[int, int, int]:
     """(column index, cell start, cell end) of the character at ``pos``.

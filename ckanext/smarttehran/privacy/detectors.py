@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 
 from ckanext.smarttehran.persian import fold
 from ckanext.smarttehran.privacy import findings, lexicon, patterns
-from ckanext.smarttehran.privacy.context import Window
+from ckanext.smarttehran.privacy.context import HINT_NEGATIVE, Window
 from ckanext.smarttehran.privacy.findings import Finding
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.names import scan_names, scan_titled_name
@@ -38,24 +38,41 @@ def scan_text(
     def locate(_pos: int) -> tuple[int, int, str | None]:
         return 0, n, hint
 
-    hits = find_hits(text, locate)
+    hits = find_hits(text, locate, hint=hint)
     return to_findings(text, hits, types)
 
 
-def find_hits(text: str, locate: Locate, cell_delim: str | None = None) -> list[Hit]:
+def find_hits(
+    text: str,
+    locate: Locate,
+    cell_delim: str | None = None,
+    hint: str | None = None,
+    gps: bool = True,
+) -> list[Hit]:
     """Raw, possibly overlapping hits of every pass.
 
     ``cell_delim`` is the delimiter when ``text`` is raw CSV: a lat/lon pair split by
     exactly it lies in two cells and is left to the columns' whole-cell rules.
+    ``hint`` is given when the whole text has one hint (one column, one document);
+    ``gps=False`` skips the coordinate pass (a lat/lon column counted cell by cell).
     """
     hits: list[Hit] = []
-    scan_numbers(text, locate, hits)
-    _scan_gps(text, locate, hits, cell_delim)
-    _scan_plates(text, locate, hits)
-    if "@" in text:
-        _scan_emails(text, locate, hits)
-    _scan_keywords(text, locate, hits)
-    scan_names(text, locate, hits)
+    # Each pass needs digits, letters, a decimal point or an @: a column of dates or
+    # of words skips most passes after one C-level search.
+    digits = patterns.ANY_DIGIT.search(text) is not None
+    letters = patterns.ANY_LETTER.search(text) is not None
+    if digits:
+        if hint != HINT_NEGATIVE:  # money and date columns yield no number findings
+            scan_numbers(text, locate, hits)
+        if gps and ("." in text or "\u066b" in text):
+            _scan_gps(text, locate, hits, cell_delim)
+        if letters:
+            _scan_plates(text, locate, hits)
+    if letters:
+        if "@" in text:
+            _scan_emails(text, locate, hits)
+        _scan_keywords(text, locate, hits)
+        scan_names(text, locate, hits)
     return hits
 
 

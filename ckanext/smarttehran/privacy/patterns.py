@@ -48,8 +48,16 @@ def words_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[
     return re.compile(rf"(?<![{_LETTER_IN}])(?:{trie_regex(words)})(?![A-Za-z])", flags)
 
 
-# Numbers of eight or more digits, separators allowed between groups.
-NUMBER = re.compile(rf"{D}[{_D_IN}{_SEP_IN}]{{6,}}{D}")
+# Numbers of eight or more digits, separators allowed between groups. A plain decimal
+# (35.712345: coordinates, amounts) is skipped inside ``re``: never after a digit or a
+# decimal point, and not when the whole run is digits, one point, digits.
+NUMBER = re.compile(
+    rf"(?<![{_D_IN}])(?<![{_D_IN}][.\u066b])(?!{D}+[.\u066b]{D}+(?![{_D_IN}{_SEP_IN}]))"
+    rf"{D}[{_D_IN}{_SEP_IN}]{{6,}}{D}"
+)
+# Cheap whole-text tests that let a pass be skipped (searched in C, stop at the first hit).
+ANY_DIGIT = re.compile(D)
+ANY_LETTER = re.compile(r"[A-Za-z\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 # Digit groups inside a folded candidate.
 DIGIT_GROUPS = re.compile(r"[0-9]+")
 # A coordinate with at least four decimals (about 11 m).

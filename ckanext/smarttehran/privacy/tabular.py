@@ -213,35 +213,50 @@ class TableScan:
         """Scan one batch of rows (lists of cell values)."""
         self.rows += len(rows)
         cols = list(zip_longest(*rows, fillvalue=""))
-        texts: list[list[str]] = []
+        texts: list[Sequence[str]] = []
         for index, col in enumerate(cols):
-            values = [v if isinstance(v, str) else "" if v is None else str(v) for v in col]
-            values = [v.replace("\n", " ") if "\n" in v else v for v in values]
+            values, joined = _column_text(col)
             texts.append(values)
-            self.scan_column(index, values)
+            self.scan_column(index, values, joined)
         if self.kanon is not None:
             picked = [texts[i] if i < len(texts) else [""] * len(rows) for i in self.qi_index]
             self.kanon.update(zip(*picked, strict=False))
 
-    def scan_column(self, index: int, values: list[str]) -> None:
-        """Count findings among one batch of one column's values."""
+    def scan_column(self, index: int, values: Sequence[str], joined: str | None = None) -> None:
+        """Count findings among one batch of one column's values (``joined`` by newlines)."""
         stats = self._column(index)
-        stats.values += len(values) - values.count("")
-        joined = "\n".join(values)
-        ends = list(accumulate(len(v) + 1 for v in values))
+        filled = len(values) - values.count("")
+        stats.values += filled
+        if joined is None:
+            joined = "\n".join(values)
         hint = stats.hint
+        ends: list[int] = []
+
+        def line_ends() -> list[int]:
+            if not ends:
+                ends.extend(accumulate(len(v) + 1 for v in values))
+            return ends
 
         def locate(pos: int) -> tuple[int, int, str | None]:
-            row = bisect.bisect_right(ends, pos)
-            lo = ends[row - 1] if row else 0
-            return lo, ends[row] - 1 if row < len(ends) else len(joined), hint
+            e = line_ends()
+            row = bisect.bisect_right(e, pos)
+            lo = e[row - 1] if row else 0
+            return lo, e[row] - 1 if row < len(e) else len(joined), hint
 
-        hits: list[Hit] = find_hits(joined, locate)
         rule = _CELL_RULES.get(hint or "")
-        if rule is not None:
-            for m in rule.finditer(joined):
-                hits.append((hint, m.start(1), m.end(1), 0.7, "header"))  # type: ignore[arg-type]
-        self.count_hits(stats, joined, hits, ends)
+        matches = list(rule.finditer(joined)) if rule is not None else []
+        # Every cell of a lat/lon column is one coordinate: the cell rule has counted them all.
+        gps = not (hint == findings.GPS and len(matches) == filled)
+        hits: list[Hit] = find_hits(joined, locate, hint=hint, gps=gps)
+        if matches and not any(h[0] == hint for h in hits):
+            # One match per line: count them without locating each.
+            for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
+                stats.add(hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
+            stats.add(hint, len(matches), None)  # type: ignore[arg-type]
+        else:
+            hits += [(hint, m.start(1), m.end(1), 0.7, "header") for m in matches]  # type: ignore[misc]
+        if hits:
+            self.count_hits(stats, joined, hits, line_ends())
 
     @staticmethod
     def count_hits(stats: ColumnStats, text: str, hits: list[Hit], ends: list[int]) -> None:
@@ -312,3 +327,19 @@ def classify_column(
     cells = ["" if v is None else str(v).replace("\n", " ") for v in values]
     table.scan_column(0, cells)
     return table.report(min_share=min_share, header_min_share=header_min_share).columns[0].pii_type
+
+
+def _column_text(col: Sequence[object]) -> tuple[Sequence[str], str]:
+    """A column's cells as strings without line breaks, and joined by newlines.
+
+    The common case (all strings, none with a line break) costs one ``join``.
+    """
+    try:
+        joined = "\n".join(col)  # type: ignore[arg-type]
+        if joined.count("\n") == len(col) - 1:
+            return col, joined  # type: ignore[return-value]
+    except TypeError:
+        pass
+    values = [v if isinstance(v, str) else "" if v is None else str(v) for v in col]
+    values = [v.replace("\n", " ") if "\n" in v else v for v in values]
+    return values, "\n".join(values)
