@@ -156,3 +156,21 @@ def test_long_runs_stay_linear() -> None:
     """
     blob = "a" * 1_000_000 + " x@y.ir " + "9" * 1_000_000
     assert [f.type for f in scan_text(blob)] == ["EMAIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("پلاک خودرو ۶۷ ایران ۳۴۵ ب ۱۲ دیده شد", "۶۷ ایران ۳۴۵ ب ۱۲"),
+        ("خودرو 67-345ج12 متوقف شد", "67-345ج12"),
+        ("۶۷ایران۳۴۵الف۱۲", "۶۷ایران۳۴۵الف۱۲"),
+    ],
+)
+def test_reversed_visual_order_plates(text: str, plate: str) -> None:
+    """A plate typed in visual order (region code first) is found, with its whole span."""
+    assert ("LICENSE_PLATE", plate) in found(text)
+
+
+def test_reversed_plate_with_a_dash_needs_a_vehicle_word() -> None:
+    """«67 - 345 ب 12» without a vehicle word is numbers around a letter, not a plate."""
+    assert found("تعداد 67 - 345 ب 12 مورد") == []

@@ -159,6 +159,17 @@ def _scan_plates(text: str, locate: Locate, out: list[Hit]) -> None:
         if m.group(2) is None and not Window(text, start, end, lo, hi, hint).says("PLATE"):
             continue
         out.append((findings.LICENSE_PLATE, start, end, 0.9, "structure"))
+    for m in patterns.PLATE_REVERSED.finditer(text):
+        start, end = m.span()
+        if (start > 0 and text[start - 1] in _DIGITS) or (end < len(text) and text[end] in _DIGITS):
+            continue
+        if fold(m.group(2)) == "ا":
+            continue
+        if m.group(1) in "-|":
+            lo, hi, hint = locate(start)
+            if not Window(text, start, end, lo, hi, hint).says("PLATE"):
+                continue
+        out.append((findings.LICENSE_PLATE, start, end, 0.85, "structure"))
 
 
 def _scan_emails(text: str, locate: Locate, out: list[Hit]) -> None:

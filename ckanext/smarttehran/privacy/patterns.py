@@ -71,6 +71,12 @@ PLATE = re.compile(
     rf"{D}{D}[ \u200c\u00a0\-]?([{lexicon.PLATE_LETTERS}يكا](?:لف)?)[ \u200c\u00a0\-]?"
     rf"{D}{D}{D}(?:[ \u200c\u00a0]*(?:-|ایران|ايران|[Ii][Rr]|\|)?[ \u200c\u00a0]*({D}{D}))?"
 )
+# The same typed in visual (left-to-right) order: 67 ایران 345 ب 12. The region code's
+# marker is required: ایران/IR alone, - or | only with a vehicle word nearby.
+PLATE_REVERSED = re.compile(
+    rf"{D}{D}[ \u200c\u00a0]*(-|ایران|ايران|[Ii][Rr]|\|)[ \u200c\u00a0]*{D}{D}{D}"
+    rf"[ \u200c\u00a0\-]?([{lexicon.PLATE_LETTERS}يكا](?:لف)?)[ \u200c\u00a0\-]?{D}{D}"
+)
 # Bounded repeats (RFC limits) keep the scan linear on long runs without an @.
 EMAIL = re.compile(
     r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}"
