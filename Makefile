@@ -50,6 +50,7 @@ services: system
 
 stop:
 	@-pkill -f "ckan -c demo.ini run" 2>/dev/null || true
+	@bash dev/worker.sh stop
 	@bash dev/services.sh stop
 
 demo.ini: | $(INSTALLED)
@@ -72,6 +73,7 @@ seed: db
 	  $(CKAN) -c demo.ini smarttehran seed; else echo "Seed: no seed command yet"; fi
 
 serve:
+	@bash dev/worker.sh start demo.ini
 	@echo "Portal: http://$(HOST):$(PORT)  (Ctrl-C stops it; 'make stop' stops the services)"
 	@$(CKAN) -c demo.ini run --host $(HOST) --port $(PORT) --disable-reloader
 

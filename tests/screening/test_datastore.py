@@ -49,6 +49,13 @@ class TestLoad:
         assert {f["id"]: f["type"] for f in found["fields"]}["population"] == "text"
         assert found["total"] == 2
 
+    def test_loading_twice_replaces_the_table(self, table):
+        """A second load (an updated file, a queued job after a direct load) leaves no duplicates."""
+        rid = table["resource"]["id"]
+        screening.load_into_datastore(rid)
+        screening.load_into_datastore(rid)
+        assert call_action("datastore_search", resource_id=rid)["total"] == 2
+
     def test_load_into_datastore_reads_an_uploaded_xlsx(self, publisher):
         """An XLSX upload (stored by CKAN without an extension) loads into the DataStore."""
         import io

@@ -9,6 +9,7 @@ Dictionary, so a code like ``01234`` keeps its leading zero.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import logging
 import os
@@ -65,6 +66,9 @@ def load_into_datastore(resource_id: str) -> int:
 
     context = {"ignore_auth": True, "user": "", SKIP: True}
     resource = tk.get_action("resource_show")(context.copy(), {"id": resource_id})
+    # A reload (an updated file, a queued job after a direct load) replaces the table.
+    with contextlib.suppress(tk.ObjectNotFound):
+        tk.get_action("datastore_delete")(context.copy(), {"resource_id": resource_id, "force": True})
     with _local_file(resource) as path:
         header, rows = _read(path, resource)
         fields = [{"id": f, "type": "text"} for f in header]
