@@ -28,6 +28,14 @@ class TestMetadata:
             Dataset(extras=[{"key": "owner", "value": "ali.rezaei@gmail.com"}])
         assert "extras__owner" in err.value.error_dict
 
+    def test_keywords_with_a_mobile_are_refused_on_tag_string(self):
+        """A mobile typed as a keyword is a bilingual error on tag_string (not a crash)."""
+        with pytest.raises(tk.ValidationError) as err:
+            Dataset(name="tagged-mobile", tag_string=f"هوا,{MOBILE}")
+        assert MOBILE_MASKED in err.value.error_dict["tag_string"][0]
+        assert MOBILE not in str(err.value.error_dict)
+        assert model.Package.get("tagged-mobile") is None
+
     def test_patch_of_the_english_title_is_screened(self):
         """package_patch goes through package_update: a mobile in title_en is refused."""
         ds = Dataset()

@@ -51,8 +51,8 @@ def package_texts(data_dict: dict[str, Any]) -> dict[str, str]:
     tags = [t.get("name", "") for t in data_dict.get("tags") or [] if isinstance(t, dict)]
     if isinstance(data_dict.get("tag_string"), str):
         tags.append(data_dict["tag_string"])
-    if tags:
-        texts["tags"] = "\n".join(tags)
+    if tags:  # named tag_string: CKAN's ValidationError rewrites a "tags" key as tag dicts
+        texts["tag_string"] = "\n".join(tags)
     for extra in data_dict.get("extras") or []:
         if isinstance(extra, dict) and extra.get("key"):
             texts[f"extras__{extra['key']}"] = f"{extra.get('value') or ''}"
