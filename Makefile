@@ -49,7 +49,7 @@ services: system
 	@bash dev/services.sh start
 
 stop:
-	@-pkill -f "ckan -c demo.ini run" 2>/dev/null || true
+	@-pkill -f "[c]kan -c demo.ini run" 2>/dev/null || true
 	@bash dev/worker.sh stop
 	@bash dev/services.sh stop
 
