@@ -114,6 +114,7 @@ fi
 
 # --- 3. prepare the Solr home: config from dev/solr/home, index kept in ckan/data -----
 if [ "$have_conf" != "$want_conf" ]; then
+  mkdir -p "$SOLR_HOME"
   cp "$HERE/home/solr.xml" "$SOLR_HOME/solr.xml"
   for core in $CORES; do  # every core gets the same config; its index stays in <core>/data
     mkdir -p "$SOLR_HOME/$core"
