@@ -10,7 +10,6 @@ from pathlib import Path
 from setuptools import Command, find_namespace_packages, setup
 from setuptools.command.build_py import build_py
 
-
 DATA_DIRS = {"schemas": "schemas", "seed_datasets": "seed_datasets", "i18n": "i18n"}
 
 
