@@ -73,3 +73,11 @@ class TestDatasetPage:
         assert page.select_one(".smarttehran-transparency-box .smarttehran-overdue")
         search = _soup(app.get("/dataset/"))
         assert search.select_one(".smarttehran-overdue-badge")
+
+
+def test_dataset_page_names_missing_metadata_in_persian(app):
+    """The completeness box lists what is missing with Persian words, not internal codes."""
+    d = Dataset(name="no-contact")
+    text = _soup(app.get(f"/dataset/{d['name']}")).get_text()
+    assert "کمبودها" in text and "واحد پاسخ‌گو" in text
+    assert "data_dictionary" not in text and "machine_readable" not in text
