@@ -43,6 +43,13 @@ class TestFacets:
         assert item["display_name"] != "mobility"
         assert any("\u0600" <= ch <= "\u06ff" for ch in item["display_name"])
 
+    def test_facet_labels_in_the_api_have_latin_digits(self):
+        """A district's label in the API is written with Latin digits (منطقه 6, not ۶)."""
+        Dataset(district=["6"])
+        result = call_action("package_search", **{"facet.field": ["district"]})
+        (item,) = result["search_facets"]["district"]["items"]
+        assert "6" in item["display_name"] and "۶" not in item["display_name"]
+
     def test_fq_filters_on_codes(self):
         """fq on a dimension, a district and a neighbourhood code selects the right datasets."""
         Dataset(name="metro", smart_dimension=["mobility"], neighborhood=["601"])

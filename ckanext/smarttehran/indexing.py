@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ckanext.smarttehran import gazetteer, vocabularies
+from ckanext.smarttehran import gazetteer, persian, vocabularies
 
 # Dataset field -> vocabulary it takes its codes from.
 FACET_FIELDS = {
@@ -76,8 +76,8 @@ def label_facets(search_results: dict[str, Any]) -> dict[str, Any]:
             continue
         for item in facet["items"]:
             found = labels(vocabulary, item["name"])
-            if found:
-                item["display_name"] = found[0] if lang == "fa" else found[1]
+            if found:  # Latin digits, as everywhere in the API; pages show Persian ones
+                item["display_name"] = persian.to_latin_digits(found[0] if lang == "fa" else found[1])
     return search_results
 
 
