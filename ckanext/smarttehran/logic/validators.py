@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from functools import cache
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -24,10 +25,11 @@ UTM_39N = gazetteer.UTM_39N
 SUPPORTED_CRS = ("EPSG:4326", UTM_39N)
 
 
-def _codes(name: str) -> set[str]:
+@cache
+def _codes(name: str) -> frozenset[str]:
     if name == "neighborhoods":
-        return {n["code"] for n in gazetteer.neighborhoods()}
-    return set(vocabularies.codes(name))
+        return frozenset(n["code"] for n in gazetteer.neighborhoods())
+    return frozenset(vocabularies.codes(name))
 
 
 def _as_list(value: Any) -> list[str]:
