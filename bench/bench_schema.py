@@ -1,9 +1,12 @@
 """Benchmark: our dataset schema against stock CKAN, in the same process.
 
 1. Create N datasets through the action API with stock CKAN (plugins: activity) and
-   with our schema and plugins (test-ckan.ini), on the same PostgreSQL and Solr.
-2. Fill Solr with M dataset documents (clones of one indexed dataset of each kind) and
-   time package_search: stock CKAN with its default facets against ours with all facets.
+   N with our schema and plugins (test-ckan.ini), on the same PostgreSQL and Solr.
+2. Fill Solr with M dataset documents (clones of the indexed datasets) and time
+   package_search: stock CKAN with its default facets against ours with all facets.
+
+Both kinds run in alternating blocks (stock, ours, ours, stock, ...) with the plugins
+switched between blocks, so a change in machine load hits both sides alike.
 
 It wipes the test database and the test Solr core. Run:
     .venv/bin/python bench/bench_schema.py [--datasets 1000] [--docs 10000] [--queries 300]
@@ -85,13 +88,12 @@ def _our_dataset(i: int, org: str, codes: dict) -> dict:
             "update_frequency": "monthly", "temporal_start": "1402/01/01", "temporal_end": "2024-03-19"}
 
 
-def _create(n: int, make) -> float:
+def _create(make, first: int, count: int, org: str) -> float:
     import ckan.plugins.toolkit as tk
 
     ctx = _site_context()
-    org = tk.get_action("organization_create")(ctx(), {"name": f"bench-{uuid.uuid4().hex[:8]}"})["name"]
     start = time.perf_counter()
-    for i in range(n):
+    for i in range(first, first + count):
         tk.get_action("package_create")(ctx(), make(i, org))
     return time.perf_counter() - start
 
@@ -145,6 +147,8 @@ def main() -> int:
     parser.add_argument("--datasets", type=int, default=1000)
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--blocks", type=int, default=10,
+                        help="alternate stock and ours in this many blocks, so load changes hit both")
     args = parser.parse_args()
     random.seed(1404)
 
@@ -154,25 +158,41 @@ def main() -> int:
     codes = {"dimensions": vocabularies.codes("dimensions"), "goals": vocabularies.codes("goals"),
              "axes": vocabularies.codes("axes"),
              "neighborhoods": [n["code"] for n in gazetteer.neighborhoods()]}
-    result = {"datasets": args.datasets, "docs": args.docs, "queries": args.queries}
+    kinds = {
+        "stock": (STOCK_PLUGINS, _stock_dataset, DEFAULT_FACETS),
+        "ours": (ours, lambda i, org: _our_dataset(i, org, codes), OUR_FACETS),
+    }
+    _use_plugins(ours)
+    _reset()
+    import ckan.plugins.toolkit as tk
 
-    for label, plugins, make in (("stock", STOCK_PLUGINS, _stock_dataset),
-                                 ("ours", ours, lambda i, org: _our_dataset(i, org, codes))):
-        _use_plugins(plugins)
-        _reset()
-        seconds = _create(args.datasets, make)
-        result[f"create_{label}_s"] = round(seconds, 2)
-        print(f"{label}: {args.datasets} package_create in {seconds:.1f} s", file=sys.stderr, flush=True)
-        _fill_solr(args.docs)
-        facets = DEFAULT_FACETS if label == "stock" else OUR_FACETS
-        _search_latencies(20, facets)  # warm Solr caches and the JIT
-        times = _search_latencies(args.queries, facets)
-        result[f"search_{label}_p50_ms"] = round(_pct(times, 50), 1)
-        result[f"search_{label}_p95_ms"] = round(_pct(times, 95), 1)
-        print(f"{label}: search p50 {result[f'search_{label}_p50_ms']} ms, p95 {result[f'search_{label}_p95_ms']} ms",
-              file=sys.stderr, flush=True)
+    org = tk.get_action("organization_create")(_site_context()(), {"name": "bench-org"})["name"]
+    create = {"stock": 0.0, "ours": 0.0}
+    per_block = args.datasets // args.blocks
+    for block in range(args.blocks):
+        for label in (("stock", "ours") if block % 2 == 0 else ("ours", "stock")):
+            plugins, make, _ = kinds[label]
+            _use_plugins(plugins)
+            create[label] += _create(make, block * per_block, per_block, org)
+        print(f"created {(block + 1) * per_block} of each", file=sys.stderr, flush=True)
 
-    result["create_ratio"] = round(result["create_ours_s"] / result["create_stock_s"], 2)
+    _fill_solr(args.docs)
+    times: dict[str, list[float]] = {"stock": [], "ours": []}
+    per_block_q = args.queries // args.blocks
+    for block in range(args.blocks):
+        for label in (("stock", "ours") if block % 2 == 0 else ("ours", "stock")):
+            plugins, _, facets = kinds[label]
+            _use_plugins(plugins)
+            _search_latencies(5, facets)  # warm caches after the switch
+            times[label] += _search_latencies(per_block_q, facets)
+
+    n = per_block * args.blocks
+    result = {"datasets_each": n, "docs": args.docs, "queries_each": len(times["ours"])}
+    for label in ("stock", "ours"):
+        result[f"create_{label}_s"] = round(create[label], 2)
+        result[f"search_{label}_p50_ms"] = round(_pct(times[label], 50), 1)
+        result[f"search_{label}_p95_ms"] = round(_pct(times[label], 95), 1)
+    result["create_ratio"] = round(create["ours"] / create["stock"], 2)
     result["search_p50_ratio"] = round(result["search_ours_p50_ms"] / result["search_stock_p50_ms"], 2)
     result["search_p95_ratio"] = round(result["search_ours_p95_ms"] / result["search_stock_p95_ms"], 2)
     print(json.dumps(result, indent=2))
