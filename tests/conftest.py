@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ckan.plugins as p
 import pytest
+import responses
 from ckan import model
 
 MIGRATED_PLUGINS = ("activity", "smarttehran")
@@ -44,3 +45,17 @@ def _migrated_tables_exist() -> bool:
     inspector = model.sa.inspect(model.Session.connection())
     columns = {c["name"] for c in inspector.get_columns("activity")} if inspector.has_table("activity") else set()
     return "permission_labels" in columns and inspector.has_table("smarttehran_privacy_screening")
+
+
+@pytest.fixture
+def web():
+    """Remote resource URLs (http://example.com/...) answer with a clean CSV.
+
+    Resource URLs are fetched and privacy-screened on create; local addresses pass
+    through to the real test servers.
+    """
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
+        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"),
+                 body="district,count\n1,10\n2,20\n")
+        yield mock

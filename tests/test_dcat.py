@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import responses
 from ckanext.dcat.profiles.base import DCAT, DCT, LOCN, VCARD
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -15,14 +14,6 @@ SITE = "http://test.ckan.net"
 EU = "http://publications.europa.eu/resource/authority/"
 
 
-@pytest.fixture
-def web():
-    """Resource URLs answer with a clean CSV (URLs are privacy-screened on create)."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
-        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"),
-                 body="district,count\n1,10\n")
-        yield mock
 
 
 def _graph(app, url, fmt="turtle"):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import responses
 from ckan import model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
@@ -21,14 +20,6 @@ SECRET_URL = "http://example.com/SECRETFILE-roster.csv"
 SECRET_NAME = "SECRETRESNAME"
 
 
-@pytest.fixture
-def web():
-    """Resource URLs answer with a clean CSV (URLs are privacy-screened on create)."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
-        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"),
-                 body="district,count\n1,10\n")
-        yield mock
 
 
 @pytest.fixture

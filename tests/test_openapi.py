@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 import pytest
-import responses
 from ckan import model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
@@ -20,14 +19,6 @@ _TYPES = {"object": dict, "array": list, "string": str, "integer": int, "boolean
           "number": (int, float), "null": type(None)}
 
 
-@pytest.fixture
-def web():
-    """Resource URLs answer with a clean CSV (URLs are privacy-screened on create)."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
-        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"),
-                 body="district,count\n6,10\n")
-        yield mock
 
 
 def check(value: Any, schema: dict[str, Any], doc: dict[str, Any], path: str = "$") -> None:

@@ -4,7 +4,6 @@ everyone who cannot edit it (package_show, package_search, resource_show, the in
 from __future__ import annotations
 
 import pytest
-import responses
 from ckan import model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action, call_auth
@@ -12,16 +11,8 @@ from ckan.tests.helpers import call_action, call_auth
 from tests.factories import Dataset
 
 pytestmark = pytest.mark.usefixtures("clean_db", "clean_index", "web")
-CLEAN_CSV = "district,count\n1,10\n2,20\n"
 
 
-@pytest.fixture
-def web():
-    """Resource URLs answer with a clean CSV (uploads and URLs are privacy-screened)."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
-        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"), body=CLEAN_CSV)
-        yield mock
 
 RESTRICTED = {
     "access_level": "restricted",

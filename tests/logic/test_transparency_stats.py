@@ -5,23 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import responses
 from ckan.tests import factories
 from ckan.tests.helpers import call_action, call_auth
 
 from ckanext.smarttehran.transparency import overdue, scores
 from tests.factories import Dataset
-
-CLEAN_CSV = "district,count\n1,10\n2,20\n"
-
-
-@pytest.fixture
-def web():
-    """Resource URLs answer with a clean CSV (URLs are privacy-screened on create)."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))
-        mock.add(responses.GET, responses.matchers.re.compile(r"http://example\.com/.*"), body=CLEAN_CSV)
-        yield mock
 
 
 class TestOverdue:
