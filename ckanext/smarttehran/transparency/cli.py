@@ -27,6 +27,8 @@ def reindex_overdue() -> None:
         ids.extend(r["id"] for r in found["results"])
         if len(ids) >= found["count"] or not found["results"]:
             break
-    for pkg_id in ids:
-        rebuild(pkg_id)
+    with click.progressbar(ids, label="Re-indexing overdue datasets",
+                           file=click.get_text_stream("stderr")) as bar:
+        for pkg_id in bar:
+            rebuild(pkg_id)
     click.echo(f"Re-indexed {len(ids)} dataset(s) that became overdue.")
