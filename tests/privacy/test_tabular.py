@@ -100,3 +100,26 @@ def test_explicit_quasi_identifiers() -> None:
     report = scan_table(["col1", "col2"], rows, quasi_identifiers=["col1"], k=2)
     assert report.k_anonymity is not None
     assert report.k_anonymity.quasi_identifiers == ["col1"] and report.k_anonymity.passes
+
+
+def test_repeated_values_scan_like_distinct_ones(rng: random.Random, monkeypatch) -> None:
+    """A column whose values repeat (scanned once per distinct value and remembered
+    across batches) gets the same counts and samples as a cell-by-cell scan, each
+    occurrence counted; a "+" ending a cell turns the shortcut off."""
+    from ckanext.smarttehran.privacy import tabular
+
+    ids = [make_national_id(rng) for _ in range(6)]
+    notes = ["متقاضی علی رضایی تماس 09121234567", "درخواست در دست بررسی است", ""]
+    header = ["کد ملی", "توضیحات", "شماره"]
+    rows = [
+        [rng.choice(ids + [""]), rng.choice(notes), rng.choice(["+", "9121234567", ""])]
+        for _ in range(5000)
+    ]
+    fast = scan_table(header, rows)
+    monkeypatch.setattr(tabular, "_distinct", lambda values, joined: None)
+    slow = scan_table(header, rows)
+    assert fast == slow
+    ids_col = fast.columns[0]
+    assert ids_col.pii_type == "NATIONAL_ID"
+    assert ids_col.counts["NATIONAL_ID"] == sum(1 for r in rows if r[0])
+    assert fast.columns[1].counts["PERSON"] == sum(1 for r in rows if r[1] == notes[0])

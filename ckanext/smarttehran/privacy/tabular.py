@@ -29,6 +29,8 @@ DEFAULT_HEADER_MIN_SHARE = 0.2
 DEFAULT_MAX_CLASSES = 1_000_000
 BATCH_ROWS = 2000
 MAX_SAMPLES = 3
+# Distinct values per column whose findings are remembered across batches.
+MAX_MEMO = 20_000
 
 _L = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
 # Whole-cell shapes for types that have no checksum: trusted only under a header.
@@ -201,6 +203,8 @@ class TableScan:
             KAnonCounter([names[i] for i in self.qi_index], max_classes) if self.qi_index else None
         )
         self.rows = 0
+        # Per column: the types found in each distinct value already scanned.
+        self._memo: dict[int, dict[str, frozenset[str]]] = {}
 
     def _column(self, index: int) -> ColumnStats:
         while index >= len(self.columns):
@@ -230,6 +234,16 @@ class TableScan:
         if joined is None:
             joined = "\n".join(values)
         hint = stats.hint
+        rule = _CELL_RULES.get(hint or "")
+        matches = list(rule.finditer(joined)) if rule is not None else []
+        # Every cell of a lat/lon column is one coordinate: the cell rule has counted them all.
+        gps = not (hint == findings.GPS and len(matches) == filled)
+        # Every pass reads only the cell a candidate lies in, so a column whose values
+        # repeat is scanned once per distinct value and each hit counted per occurrence.
+        distinct = _distinct(values, joined)
+        if distinct is not None:
+            self._scan_distinct(stats, rule, matches, gps, *distinct)
+            return
         ends: list[int] = []
 
         def line_ends() -> list[int]:
@@ -243,10 +257,6 @@ class TableScan:
             lo = e[row - 1] if row else 0
             return lo, e[row] - 1 if row < len(e) else len(joined), hint
 
-        rule = _CELL_RULES.get(hint or "")
-        matches = list(rule.finditer(joined)) if rule is not None else []
-        # Every cell of a lat/lon column is one coordinate: the cell rule has counted them all.
-        gps = not (hint == findings.GPS and len(matches) == filled)
         hits: list[Hit] = find_hits(joined, locate, hint=hint, gps=gps)
         if matches and not any(h[0] == hint for h in hits):
             # One match per line: count them without locating each.
@@ -258,9 +268,83 @@ class TableScan:
         if hits:
             self.count_hits(stats, joined, hits, line_ends())
 
+    def _scan_distinct(
+        self,
+        stats: ColumnStats,
+        rule: re.Pattern[str] | None,
+        matches: list[re.Match[str]],
+        gps: bool,
+        cells: list[str],
+        weights: list[int],
+    ) -> None:
+        """``scan_column`` over distinct values, each standing for ``weights[i]`` rows.
+
+        The types found in a value are remembered for the column (``_memo``): a value
+        seen before is not scanned again when it holds nothing, or when the column
+        has all its samples (then only counts are left to take from it).
+        """
+        hint = stats.hint
+        memo = self._memo.setdefault(stats.index, {})
+        full = len(stats.samples) >= MAX_SAMPLES
+        known: Counter[str] = Counter()
+        todo: list[str] = []
+        todo_w: list[int] = []
+        for value, w in zip(cells, weights, strict=True):
+            types = memo.get(value)
+            if types is None or (types and not full):
+                todo.append(value)
+                todo_w.append(w)
+            else:
+                for type_ in types:
+                    known[type_] += w
+        for type_, n in known.items():
+            stats.add(type_, n, None)
+        if not todo:
+            return
+        text = "\n".join(todo)
+        ends = list(accumulate(len(v) + 1 for v in todo))
+
+        def locate(pos: int) -> tuple[int, int, str | None]:
+            row = bisect.bisect_right(ends, pos)
+            lo = ends[row - 1] if row else 0
+            return lo, ends[row] - 1 if row < len(ends) else len(text), hint
+
+        hits: list[Hit] = find_hits(text, locate, hint=hint, gps=gps)
+        ruled = (
+            [bisect.bisect_right(ends, m.start()) for m in rule.finditer(text)] if matches else []
+        )
+        if ruled and not any(h[0] == hint for h in hits):
+            # Samples as the whole column's scan takes them: the first rows' matches.
+            for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
+                stats.add(hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
+            stats.add(hint, sum(todo_w[r] for r in ruled), None)  # type: ignore[arg-type]
+            seen = self.count_hits(stats, text, hits, ends, todo_w) if hits else {}
+            seen.setdefault(hint, set()).update(ruled)  # type: ignore[arg-type]
+        else:
+            hits += [
+                (hint, m.start(1), m.end(1), 0.7, "header")  # type: ignore[misc]
+                for m in (rule.finditer(text) if ruled else ())  # type: ignore[union-attr]
+            ]
+            seen = self.count_hits(stats, text, hits, ends, todo_w) if hits else {}
+        if len(memo) < MAX_MEMO:
+            found: list[set[str]] = [set() for _ in todo]
+            for type_, rows in seen.items():
+                for r in rows:
+                    found[r].add(type_)
+            for value, types in zip(todo, found, strict=True):
+                memo[value] = frozenset(types)
+
     @staticmethod
-    def count_hits(stats: ColumnStats, text: str, hits: list[Hit], ends: list[int]) -> None:
-        """Add hits to a column's counts: one per (row, type)."""
+    def count_hits(
+        stats: ColumnStats,
+        text: str,
+        hits: list[Hit],
+        ends: list[int],
+        weights: list[int] | None = None,
+    ) -> dict[str, set[int]]:
+        """Add hits to a column's counts: one per (row, type); ``weights[row]`` rows
+        when the lines of ``text`` are distinct values standing for several rows.
+        Returns the rows (lines) each type was found in."""
         seen: dict[str, set[int]] = {}
         for type_, start, end, _score, _basis in hits:
             row = bisect.bisect_right(ends, start)
@@ -271,7 +355,9 @@ class TableScan:
             if len(stats.samples) < MAX_SAMPLES:
                 stats.add(type_, 0, mask(text[start:end]))
         for type_, rows in seen.items():
-            stats.add(type_, len(rows), None)
+            n = len(rows) if weights is None else sum(weights[r] for r in rows)
+            stats.add(type_, n, None)
+        return seen
 
     def report(
         self,
@@ -343,3 +429,26 @@ def _column_text(col: Sequence[object]) -> tuple[Sequence[str], str]:
     values = [v if isinstance(v, str) else "" if v is None else str(v) for v in col]
     values = [v.replace("\n", " ") if "\n" in v else v for v in values]
     return values, "\n".join(values)
+
+
+# A "+" in a cell's last two characters is read by the plausibility check of a number
+# starting the next cell (``numbers._plausible``): such a column is scanned whole.
+_PLUS_AT_CELL_END = re.compile(r"\+[^\n]?\n")
+_MIN_DISTINCT_ROWS = 32
+
+
+def _distinct(values: Sequence[str], joined: str) -> tuple[list[str], list[int]] | None:
+    """The column's distinct values and how many rows each stands for.
+
+    None when fewer than half the rows repeat a value, or when a cell's end can
+    affect the next cell's scan.
+    """
+    if (
+        len(values) < _MIN_DISTINCT_ROWS
+        or len(set(values[:_MIN_DISTINCT_ROWS])) == _MIN_DISTINCT_ROWS
+    ):
+        return None  # too short, or the first rows all differ (ids, coordinates)
+    counts = Counter(values)
+    if len(counts) * 2 > len(values) or _PLUS_AT_CELL_END.search(joined) is not None:
+        return None
+    return list(counts), list(counts.values())
