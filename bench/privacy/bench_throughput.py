@@ -168,7 +168,13 @@ def main() -> None:
         "|---|---|---|",
         f"| one plain regex pass (decode + one union regex, no validation) | {plain_best:.1f} | 1.00 |",
         f"| `scan_file` (decode, all detectors, columns, k-anonymity) | {our:.1f} | "
-        f"{our / plain_best:.2f} (plain is {plain_best / our:.1f}x faster) |",
+        f"{our / plain_best:.2f} ("
+        + (
+            f"ours is {our / plain_best:.1f}x faster)"
+            if our >= plain_best
+            else f"plain is {plain_best / our:.1f}x faster)"
+        )
+        + " |",
     ]
     if "mb_per_s" in pres:
         lines.append(
@@ -203,16 +209,28 @@ def main() -> None:
         "The plain pass and the scanner share the chunked decoder. The scanner parses each",
         "chunk with the C csv module and scans column by column, running a pass only over",
         "columns whose text can feed it (no number pass over money and date columns, lat/lon",
-        "columns counted by one anchored regex, no name pass over digit columns); what is",
-        "left is the regex passes over the free-text and identifier columns and Python work",
-        "per candidate (validation, context windows). Pure Python with `re` stays below",
-        "20 MB/s here: the decode and the regex passes the detectors need already cost about",
-        "as much CPU as the plain pass, which itself runs at about 8-12 MB/s on this VM.",
+        "columns counted by one anchored regex, no name pass over digit columns). A column",
+        "whose values repeat is scanned once per distinct value in a chunk, each finding",
+        "counted for every row holding the value, and the types found in each value are",
+        "remembered for the column (up to 20,000 values), so a value seen in an earlier chunk",
+        "is not scanned again once the column has its samples (at once if it held nothing).",
+        "Every pass reads only the cell a candidate lies in, so no result changes: the",
+        "evaluation figures are identical and a test compares it with the cell-by-cell scan.",
+        "What is left is the csv parse, the per-column joins and counts and the passes over",
+        "columns of distinct values (ids, coordinates). That is why the scanner can beat the",
+        "plain pass, which runs its union regex over every byte.",
+        "",
+        "This file repeats values heavily (its rows come from a pool of 5,000), as many",
+        "exports do, and gains the most from it. With every row distinct (a pool as large as",
+        "the file, 20 MB; the small-domain columns still repeat) the same code ran at 5.3-6.8",
+        "MB/s against 4.6-5.1 before the change, with identical reports.",
         "",
         "History (same script, same VM, CPU time): before column-by-column scanning (commit",
         "79dbbf2) `scan_file` ran at 2.9 MB/s against a plain pass at 8.7 (ratio 0.33) and",
         "Presidio at 0.76 (ours 4x faster); with it, and before the visual-order plate pass,",
-        "7.1 MB/s against 12.2 (ratio 0.58, Presidio 1.08, ours 7x faster).",
+        "7.1 MB/s against 12.2 (ratio 0.58, Presidio 1.08, ours 7x faster); with the",
+        "visual-order plate pass and before distinct-value scanning, 5.5 MB/s against 10.0",
+        "(ratio 0.55, Presidio 0.64, ours 8x faster).",
         "",
         "",
     ]
