@@ -3,11 +3,11 @@ addressed department's editors and admins answer."""
 
 from __future__ import annotations
 
-import ckan.plugins.toolkit as tk
 from ckan import authz
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic.auth.public import anyone
 
 __all__ = [
     "smarttehran_data_request_create",
@@ -20,15 +20,10 @@ __all__ = [
 ]
 
 
-@tk.auth_allow_anonymous_access
-def _public(context: Context, data_dict: DataDict) -> AuthResult:
-    return {"success": True}
-
-
-smarttehran_data_request_list = _public
-smarttehran_data_request_show = _public
-smarttehran_rating_show = _public
-smarttehran_participation_stats = _public
+smarttehran_data_request_list = anyone
+smarttehran_data_request_show = anyone
+smarttehran_rating_show = anyone
+smarttehran_participation_stats = anyone
 
 
 def _logged_in(context: Context, data_dict: DataDict) -> AuthResult:

@@ -16,13 +16,14 @@ __all__ = [
 
 
 @tk.auth_allow_anonymous_access
-def _public(context: Context, data_dict: DataDict) -> AuthResult:
+def anyone(context: Context, data_dict: DataDict) -> AuthResult:
+    """Public reads: anyone, logged in or not. Shared by the auth modules."""
     return {"success": True}
 
 
-smarttehran_vocabulary_list = _public
-smarttehran_vocabulary_show = _public
-smarttehran_neighborhood_list = _public
-smarttehran_neighborhood_show = _public
-smarttehran_district_show = _public
-smarttehran_slug_show = _public
+smarttehran_vocabulary_list = anyone
+smarttehran_vocabulary_show = anyone
+smarttehran_neighborhood_list = anyone
+smarttehran_neighborhood_show = anyone
+smarttehran_district_show = anyone
+smarttehran_slug_show = anyone
