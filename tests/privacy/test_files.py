@@ -196,3 +196,25 @@ def test_csv_lat_lon_columns(tmp_path: Path) -> None:
     parks = tmp_path / "parks.csv"
     parks.write_text("نام پارک,lat,lon\n" + rows, encoding="utf-8")
     assert pii(scan_file(parks)) == {}
+
+
+def test_findings_name_their_rows_and_lines(tmp_path: Path) -> None:
+    """A CSV column names the rows holding its findings (1 = the row after the header),
+    also in a chunk the csv module rejects; a text finding names its line."""
+    lines = ["نام,تلفن همراه"] + [f"x{i},{'09121234567' if i in (2, 5) else ''}" for i in range(9)]
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (col,) = [c for c in scan_file(good).tables[0].columns if c.pii_type]
+    assert col.first_rows == [3, 6]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + '\nx9,"unterminated\n', encoding="utf-8")
+    report = scan_file(bad)
+    assert "malformed_csv" in {i.code for i in report.issues}
+    (col,) = [c for c in report.tables[0].columns if c.pii_type]
+    assert col.first_rows == [3, 6]
+    text = tmp_path / "note.txt"
+    text.write_text("سلام\n\nتماس ۰۹۱۲۱۲۳۴۵۶۷\nو\nایمیل: ali.rezaei@gmail.com\n", encoding="utf-8")
+    assert [(f["type"], f["line"]) for f in scan_file(text).text.findings] == [
+        ("PHONE_MOBILE", 3),
+        ("EMAIL", 5),
+    ]

@@ -123,3 +123,45 @@ def test_repeated_values_scan_like_distinct_ones(rng: random.Random, monkeypatch
     assert ids_col.pii_type == "NATIONAL_ID"
     assert ids_col.counts["NATIONAL_ID"] == sum(1 for r in rows if r[0])
     assert fast.columns[1].counts["PERSON"] == sum(1 for r in rows if r[1] == notes[0])
+
+
+def test_first_rows_name_where_findings_are(rng: random.Random) -> None:
+    """Each column reports the first row numbers (1 = the row after the header) holding
+    its type, in order and across batches, whether its values repeat (scanned once per
+    distinct value, remembered across batches) or are all distinct."""
+    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, MAX_ROWS
+
+    ids = [make_national_id(rng) for _ in range(3)]
+    rows = []
+    for i in range(3 * BATCH_ROWS):
+        # Findings only from near the end of the first batch on, a few per batch.
+        hit = i >= BATCH_ROWS - 5 and i % 401 == 0
+        mobile = f"0912{i:07d}" if i % 3 == 0 else ""
+        rows.append([rng.choice(ids) if hit else "", mobile, f"note {i}"])
+    report = scan_table(["کد ملی", "تلفن همراه", "یادداشت"], rows)
+    ids_col, mobiles, notes = report.columns
+    expected_ids = [i + 1 for i, r in enumerate(rows) if r[0]][:MAX_ROWS]
+    assert expected_ids[0] > BATCH_ROWS and len(expected_ids) == MAX_ROWS
+    assert ids_col.pii_type == "NATIONAL_ID"
+    assert ids_col.first_rows == expected_ids
+    assert mobiles.pii_type == "PHONE_MOBILE"
+    assert mobiles.first_rows == [1, 4, 7, 10, 13, 16, 19, 22, 25, 28]
+    assert notes.pii_type is None and notes.first_rows == []
+
+
+def test_first_rows_of_a_repeated_value_column(rng: random.Random, monkeypatch) -> None:
+    """A column of few repeated values (the distinct-value path, and values remembered
+    from the first batch once the column has its samples) names the same first rows
+    as a cell-by-cell count."""
+    from ckanext.smarttehran.privacy import tabular
+    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, MAX_ROWS
+
+    nids = [make_national_id(rng) for _ in range(3)]
+    rows = [[nids[i % 3] if i % 397 == 300 else ""] for i in range(3 * BATCH_ROWS)]
+    expected = [i + 1 for i, r in enumerate(rows) if r[0]][:MAX_ROWS]
+    col = scan_table(["کد ملی"], rows).columns[0]
+    assert col.counts["NATIONAL_ID"] == sum(1 for r in rows if r[0]) > MAX_ROWS
+    assert col.pii_type == "NATIONAL_ID" and len(col.samples) == 3
+    assert col.first_rows == expected
+    monkeypatch.setattr(tabular, "_distinct", lambda values, joined: None)
+    assert scan_table(["کد ملی"], rows).columns[0] == col

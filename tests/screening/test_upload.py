@@ -35,10 +35,13 @@ class TestUpload:
         message = err.value.error_dict["upload"][0]
         sid = err.value.error_dict["privacy_screening_id"][0]
         assert MOBILE_MASKED in message and "mobile" in message and sid in message
+        assert "rows 1, 2" in message and "ردیف‌های ۱، ۲" in message
         assert MOBILE not in str(err.value.error_dict)
         assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
         rec = call_action("smarttehran_privacy_report_show", id=sid)
         assert rec["status"] == "blocked" and rec["quarantined"]
+        (item,) = [i for i in rec["report"]["items"] if i["column"] == "mobile"]
+        assert (item["type"], item["count"], item["rows"], item["at"]) == ("PHONE_MOBILE", 2, 2, [1, 2])
         path = os.path.join(config.privacy_quarantine_path(), sid[:2], sid)
         with open(path, encoding="utf-8") as f:
             assert f.read() == PII_CSV

@@ -27,6 +27,9 @@ class TestReportPage:
         html = app.get(f"/privacy/{blocked['sid']}",
                        headers={"Authorization": blocked["token"]}).get_data(as_text=True)
         assert "شمارهٔ تلفن همراه" in html and "mobile" in html and MOBILE_MASKED in html
+        rows_cell = re.search(r'class="smarttehran-privacy-rows">([^<]*)<', html)
+        assert rows_cell is not None and rows_cell.group(1).strip() == "۱، ۲"
+        assert "۲ از ۲ ردیف" in html
         assert MOBILE not in html
         assert "smarttehran-privacy-discard" in html
         assert "smarttehran-privacy-override" not in html

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import heapq
 import io
 from collections.abc import Iterable, Iterator
 
@@ -118,6 +119,7 @@ class _ChunkScanner:
         """A chunk the csv module rejects: detectors over the raw text, cells located by line."""
         rows = text.count("\n") + (0 if text.endswith("\n") else 1)
         table = self.table
+        first_row = table.rows + 1
         table.rows += rows
         delim = self.delim
         hints = self.hints
@@ -134,6 +136,8 @@ class _ChunkScanner:
             return lo, hi, hints[col] if col < len(hints) else None
 
         seen: set[tuple[int, int, str]] = set()
+        # Per (column, type): the line starts of the hits, for row numbers.
+        lines_at: dict[tuple[int, str], list[int]] = {}
         for type_, start, end, _score, _basis in find_hits(text, locate, delim):
             cell = cells.get(start)
             col = (cell or _cell(text, start, delim, lines))[0]
@@ -144,6 +148,15 @@ class _ChunkScanner:
             seen.add(key)
             stats = table._column(col)
             stats.add(type_, 1, mask(text[start:end]) if len(stats.samples) < MAX_SAMPLES else None)
+            lines_at.setdefault((col, type_), []).append(line + 1)
+        for (col, type_), starts in lines_at.items():
+            stats = table._column(col)
+            need = stats.wants_rows(type_)
+            if need > 0:
+                stats.add_rows(
+                    type_,
+                    (first_row + text.count("\n", 0, s) for s in heapq.nsmallest(need, starts)),
+                )
         for stats in table.columns:
             stats.values += rows
 

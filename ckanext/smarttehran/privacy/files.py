@@ -157,19 +157,25 @@ def _scan_chunks(chunks: Iterable[str], issues: list[Issue]) -> TextReport:
     counts: Counter[str] = Counter()
     listed: list[dict[str, Any]] = []
     offset = 0
+    lines = 1  # the line number at the start of the chunk
     for chunk in chunks:
+        line, pos = lines, 0  # findings come by offset: lines are counted forward
         for f in scan_text(chunk):
             counts[f.type] += 1
             if len(listed) < MAX_TEXT_FINDINGS:
+                line += chunk.count("\n", pos, f.start)
+                pos = f.start
                 listed.append(
                     {
                         "type": f.type,
                         "start": offset + f.start,
                         "end": offset + f.end,
+                        "line": line,
                         "masked": f.masked,
                     }
                 )
         offset += len(chunk)
+        lines += chunk.count("\n")
     return TextReport(
         chars=offset,
         counts=dict(counts),

@@ -29,6 +29,8 @@ class ColumnReport:
     share: float
     quasi_identifier: str | None
     samples: list[str]
+    # The first row numbers (1 = the first row after the header) holding ``pii_type``.
+    first_rows: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ number of distinct quasi-identifier combinations (capped by ``max_classes``).
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,8 @@ DEFAULT_HEADER_MIN_SHARE = 0.2
 DEFAULT_MAX_CLASSES = 1_000_000
 BATCH_ROWS = 2000
 MAX_SAMPLES = 3
+# Row numbers kept per column and type: where the publisher should look first.
+MAX_ROWS = 10
 # Distinct values per column whose findings are remembered across batches.
 MAX_MEMO = 20_000
 
@@ -52,7 +55,7 @@ _CELL_RULES: dict[str, re.Pattern[str]] = {
 class ColumnStats:
     """Running counts for one column."""
 
-    __slots__ = ("index", "header", "hint", "qi", "values", "counts", "samples")
+    __slots__ = ("index", "header", "hint", "qi", "values", "counts", "samples", "first_rows")
 
     def __init__(self, index: int, header: str, hint: str | None) -> None:
         self.index = index
@@ -62,12 +65,26 @@ class ColumnStats:
         self.values = 0
         self.counts: Counter[str] = Counter()
         self.samples: list[str] = []
+        # Per type: the first row numbers (1 = the first row after the header) holding it.
+        self.first_rows: dict[str, list[int]] = {}
 
     def add(self, type_: str, rows: int, sample: str | None) -> None:
         """Count ``rows`` values holding a finding of ``type_``."""
         self.counts[type_] += rows
         if sample is not None and len(self.samples) < MAX_SAMPLES and sample not in self.samples:
             self.samples.append(sample)
+
+    def wants_rows(self, type_: str) -> int:
+        """How many more row numbers of ``type_`` are kept."""
+        return MAX_ROWS - len(self.first_rows.get(type_, ()))
+
+    def add_rows(self, type_: str, rows: Iterable[int]) -> None:
+        """Keep the first row numbers (ascending, after those already kept) of ``type_``."""
+        kept = self.first_rows.setdefault(type_, [])
+        for row in rows:
+            if len(kept) >= MAX_ROWS:
+                break
+            kept.append(row)
 
     def report(self, min_share: float, header_min_share: float) -> ColumnReport:
         """The column's verdict."""
@@ -82,6 +99,7 @@ class ColumnStats:
             share=round(share, 4),
             quasi_identifier=self.qi,
             samples=list(self.samples) if pii_type else [],
+            first_rows=list(self.first_rows.get(pii_type, ())) if pii_type else [],
         )
 
 
@@ -215,19 +233,25 @@ class TableScan:
 
     def add_rows(self, rows: list[Sequence[object]]) -> None:
         """Scan one batch of rows (lists of cell values)."""
+        first_row = self.rows + 1
         self.rows += len(rows)
         cols = list(zip_longest(*rows, fillvalue=""))
         texts: list[Sequence[str]] = []
         for index, col in enumerate(cols):
             values, joined = _column_text(col)
             texts.append(values)
-            self.scan_column(index, values, joined)
+            self.scan_column(index, values, joined, first_row)
         if self.kanon is not None:
             picked = [texts[i] if i < len(texts) else [""] * len(rows) for i in self.qi_index]
             self.kanon.update(zip(*picked, strict=False))
 
-    def scan_column(self, index: int, values: Sequence[str], joined: str | None = None) -> None:
-        """Count findings among one batch of one column's values (``joined`` by newlines)."""
+    def scan_column(
+        self, index: int, values: Sequence[str], joined: str | None = None, first_row: int = 1
+    ) -> None:
+        """Count findings among one batch of one column's values (``joined`` by newlines).
+
+        ``first_row`` is the row number of ``values[0]`` (1 = the first row after the header).
+        """
         stats = self._column(index)
         filled = len(values) - values.count("")
         stats.values += filled
@@ -242,7 +266,7 @@ class TableScan:
         # repeat is scanned once per distinct value and each hit counted per occurrence.
         distinct = _distinct(values, joined)
         if distinct is not None:
-            self._scan_distinct(stats, rule, matches, gps, *distinct)
+            self._scan_distinct(stats, rule, matches, gps, *distinct, values, first_row)
             return
         ends: list[int] = []
 
@@ -263,10 +287,19 @@ class TableScan:
             for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
                 stats.add(hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
             stats.add(hint, len(matches), None)  # type: ignore[arg-type]
+            e = line_ends()
+            stats.add_rows(
+                hint,  # type: ignore[arg-type]
+                (first_row + bisect.bisect_right(e, m.start()) for m in matches[: stats.wants_rows(hint)]),  # type: ignore[arg-type]
+            )
         else:
             hits += [(hint, m.start(1), m.end(1), 0.7, "header") for m in matches]  # type: ignore[misc]
         if hits:
-            self.count_hits(stats, joined, hits, line_ends())
+            seen = self.count_hits(stats, joined, hits, line_ends())
+            for type_, lines in seen.items():
+                need = stats.wants_rows(type_)
+                if need > 0:
+                    stats.add_rows(type_, (first_row + r for r in heapq.nsmallest(need, lines)))
 
     def _scan_distinct(
         self,
@@ -276,6 +309,8 @@ class TableScan:
         gps: bool,
         cells: list[str],
         weights: list[int],
+        values: Sequence[str],
+        first_row: int,
     ) -> None:
         """``scan_column`` over distinct values, each standing for ``weights[i]`` rows.
 
@@ -287,6 +322,8 @@ class TableScan:
         memo = self._memo.setdefault(stats.index, {})
         full = len(stats.samples) >= MAX_SAMPLES
         known: Counter[str] = Counter()
+        # Per type still wanting row numbers: the values holding it.
+        located: dict[str, set[str]] = {}
         todo: list[str] = []
         todo_w: list[int] = []
         for value, w in zip(cells, weights, strict=True):
@@ -297,9 +334,12 @@ class TableScan:
             else:
                 for type_ in types:
                     known[type_] += w
+                    if stats.wants_rows(type_) > 0:
+                        located.setdefault(type_, set()).add(value)
         for type_, n in known.items():
             stats.add(type_, n, None)
         if not todo:
+            _add_first_rows(stats, values, located, first_row)
             return
         text = "\n".join(todo)
         ends = list(accumulate(len(v) + 1 for v in todo))
@@ -326,6 +366,10 @@ class TableScan:
                 for m in (rule.finditer(text) if ruled else ())  # type: ignore[union-attr]
             ]
             seen = self.count_hits(stats, text, hits, ends, todo_w) if hits else {}
+        for type_, lines in seen.items():
+            if stats.wants_rows(type_) > 0:
+                located.setdefault(type_, set()).update(todo[r] for r in lines)
+        _add_first_rows(stats, values, located, first_row)
         if len(memo) < MAX_MEMO:
             found: list[set[str]] = [set() for _ in todo]
             for type_, rows in seen.items():
@@ -377,6 +421,21 @@ class TableScan:
             pii_columns=[c.header for c in columns if c.pii_type],
             rows_are_people=people,
         )
+
+
+def _add_first_rows(
+    stats: ColumnStats, values: Sequence[str], located: dict[str, set[str]], first_row: int
+) -> None:
+    """Row numbers of the first ``values`` holding each type's values, as many as are kept."""
+    for type_, wanted in located.items():
+        need = stats.wants_rows(type_)
+        rows: list[int] = []
+        for i, value in enumerate(values):
+            if value in wanted:
+                rows.append(first_row + i)
+                if len(rows) >= need:
+                    break
+        stats.add_rows(type_, rows)
 
 
 def _default_quasi_identifiers(columns: list[ColumnStats]) -> list[int]:

@@ -27,6 +27,8 @@ TYPE_LABELS_FA: dict[str, str] = {
     "K_ANONYMITY": "خطر بازشناسایی (k-گمنامی)",
 }
 MAX_ITEMS = 8
+# Row (or line) numbers named per finding: the first ones, where to start fixing.
+MAX_ROWS = 10
 
 
 @dataclass
@@ -70,9 +72,10 @@ def from_report(report: dict[str, Any]) -> Verdict:
         items.extend(table_items(table))
     text = report.get("text") or {}
     for type_, count in sorted((text.get("counts") or {}).items()):
-        samples = [f["masked"] for f in text.get("findings", []) if f["type"] == type_][:3]
+        listed = [f for f in text.get("findings", []) if f["type"] == type_]
         items.append({"type": type_, "column": None, "rows": None, "count": count,
-                      "samples": samples})
+                      "at": sorted({f["line"] for f in listed if "line" in f})[:MAX_ROWS],
+                      "samples": [f["masked"] for f in listed][:3]})
     return Verdict(bool(items), {**report, "items": items}, items)
 
 
@@ -84,6 +87,7 @@ def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
             "column": col["header"],
             "rows": table.get("rows"),
             "count": col["counts"].get(col["pii_type"], 0),
+            "at": list(col.get("first_rows") or []),
             "samples": list(col.get("samples") or []),
         }
         for col in table.get("columns") or []
@@ -103,6 +107,7 @@ def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
                 "column": "، ".join(kanon["quasi_identifiers"]),
                 "rows": kanon.get("records"),
                 "count": kanon.get("records_at_risk"),
+                "at": [],
                 "samples": [],
             }
         )
@@ -128,11 +133,28 @@ def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
         rows_fa = f" {_N('از')} {to_persian_digits(str(item['rows']))} {_N('ردیف')}" if item["rows"] else ""
         rows_en = f" of {item['rows']} rows" if item["rows"] else ""
         sample_fa = f" ({_N('نمونه')}: {samples})" if samples else ""
+        at = item.get("at") or []
+        line = not item["column"]  # running text: line numbers, tables: row numbers
+        at_fa = (
+            f"، {_N(('سطر' if line else 'ردیف') + ('‌های' if len(at) > 1 else ''))} "
+            f"{to_persian_digits('، '.join(map(str, at[:5])))}"
+            + (" …" if len(at) > 5 else "")
+            if at
+            else ""
+        )
+        at_en = (
+            f", {'line' if line else 'row'}{'s' if len(at) > 1 else ''} "
+            + ", ".join(map(str, at[:5]))
+            + (" …" if len(at) > 5 else "")
+            if at
+            else ""
+        )
         fa_parts.append(
-            f"{where_fa}{type_label(item['type'])} {_N('در')} {count_fa} {_N('مورد')}{rows_fa}{sample_fa}"
+            f"{where_fa}{type_label(item['type'])} {_N('در')} {count_fa} {_N('مورد')}{rows_fa}"
+            f"{at_fa}{sample_fa}"
         )
         en_parts.append(
-            f"{where_en}{item['type']} in {item['count']}{rows_en}"
+            f"{where_en}{item['type']} in {item['count']}{rows_en}{at_en}"
             + (f" (sample: {samples})" if samples else "")
         )
     if len(items) > MAX_ITEMS:
