@@ -218,3 +218,19 @@ def test_findings_name_their_rows_and_lines(tmp_path: Path) -> None:
         ("PHONE_MOBILE", 3),
         ("EMAIL", 5),
     ]
+
+
+def test_long_line_check_matches_walking_the_lines(rng: random.Random) -> None:
+    """The block test that spares most chunks a walk over their lines never misses a
+    line over the cap (compared with measuring every line)."""
+    from ckanext.smarttehran.privacy.textio import _has_long_line
+
+    for _ in range(2000):
+        cap = rng.randint(1, 40)
+        chunk = "\n".join("x" * rng.choice([0, 1, cap - 1, cap, cap + 1, rng.randint(0, 3 * cap)])
+                          for _ in range(rng.randint(1, 12)))
+        longest = max(len(line) for line in chunk.split("\n"))
+        if longest > cap:
+            assert _has_long_line(chunk, cap), (cap, chunk)
+        elif len(chunk) <= cap:
+            assert not _has_long_line(chunk, cap)

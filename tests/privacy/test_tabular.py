@@ -165,3 +165,33 @@ def test_first_rows_of_a_repeated_value_column(rng: random.Random, monkeypatch) 
     assert col.first_rows == expected
     monkeypatch.setattr(tabular, "_distinct", lambda values, joined: None)
     assert scan_table(["کد ملی"], rows).columns[0] == col
+
+
+def test_lat_lon_columns_skip_the_passes_without_changing_the_report(
+    rng: random.Random, monkeypatch
+) -> None:
+    """A lat/lon column whose every cell is one decimal is counted by its cell rule
+    alone; the report is the one every pass gives (a column with other text in some
+    cells still runs them all)."""
+    from ckanext.smarttehran.privacy import tabular
+
+    def coordinate() -> str:
+        return f"{rng.uniform(35.5, 35.8):.{rng.choice([2, 4, 6])}f}"
+
+    header = ["شناسه", "lat", "lon", "عرض جغرافیایی"]
+    rows = [
+        [
+            str(i),
+            coordinate() if i % 9 else "",
+            f"{rng.uniform(51.2, 51.6):.6f}",
+            rng.choice([coordinate(), "پارک ملت 35.7731, 51.4102", "۳۵٫۷۱۲۳۴۵", "09121234567"]),
+        ]
+        for i in range(3000)
+    ]
+    fast = scan_table(header, rows)
+    monkeypatch.setattr(tabular, "_rule_explains_all", lambda hint, found, filled: False)
+    assert scan_table(header, rows) == fast
+    assert [c.pii_type for c in fast.columns[1:3]] == ["GPS", "GPS"]
+    assert fast.columns[1].counts["GPS"] == sum(
+        1 for r in rows if r[1] and len(r[1].split(".")[1]) >= 4
+    )

@@ -47,14 +47,12 @@ def find_hits(
     locate: Locate,
     cell_delim: str | None = None,
     hint: str | None = None,
-    gps: bool = True,
 ) -> list[Hit]:
     """Raw, possibly overlapping hits of every pass.
 
     ``cell_delim`` is the delimiter when ``text`` is raw CSV: a lat/lon pair split by
     exactly it lies in two cells and is left to the columns' whole-cell rules.
-    ``hint`` is given when the whole text has one hint (one column, one document);
-    ``gps=False`` skips the coordinate pass (a lat/lon column counted cell by cell).
+    ``hint`` is given when the whole text has one hint (one column, one document).
     """
     hits: list[Hit] = []
     # Each pass needs digits, letters, a decimal point or an @: a column of dates or
@@ -64,7 +62,7 @@ def find_hits(
     if digits:
         if hint != HINT_NEGATIVE:  # money and date columns yield no number findings
             scan_numbers(text, locate, hits)
-        if gps and ("." in text or "\u066b" in text):
+        if "." in text or "\u066b" in text:
             _scan_gps(text, locate, hits, cell_delim)
         if letters:
             _scan_plates(text, locate, hits)

@@ -13,7 +13,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, zip_longest
+from itertools import accumulate, islice, zip_longest
 
 from ckanext.smarttehran.privacy import findings, headers
 from ckanext.smarttehran.privacy.context import HINT_PUBLIC
@@ -259,14 +259,15 @@ class TableScan:
             joined = "\n".join(values)
         hint = stats.hint
         rule = _CELL_RULES.get(hint or "")
-        matches = list(rule.finditer(joined)) if rule is not None else []
-        # Every cell of a lat/lon column is one coordinate: the cell rule has counted them all.
-        gps = not (hint == findings.GPS and len(matches) == filled)
+        # The cells matching the header's whole-cell rule (their values, not match objects:
+        # a lat/lon column has one per row).
+        found: list[str] = rule.findall(joined) if rule is not None else []
+        only_rule = _rule_explains_all(hint, found, filled)
         # Every pass reads only the cell a candidate lies in, so a column whose values
         # repeat is scanned once per distinct value and each hit counted per occurrence.
         distinct = _distinct(values, joined)
         if distinct is not None:
-            self._scan_distinct(stats, rule, matches, gps, *distinct, values, first_row)
+            self._scan_distinct(stats, rule, found, only_rule, *distinct, values, first_row)
             return
         ends: list[int] = []
 
@@ -281,19 +282,19 @@ class TableScan:
             lo = e[row - 1] if row else 0
             return lo, e[row] - 1 if row < len(e) else len(joined), hint
 
-        hits: list[Hit] = find_hits(joined, locate, hint=hint, gps=gps)
-        if matches and not any(h[0] == hint for h in hits):
+        hits: list[Hit] = [] if only_rule else find_hits(joined, locate, hint=hint)
+        if found and not any(h[0] == hint for h in hits):
             # One match per line: count them without locating each.
-            for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
-                stats.add(hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
-            stats.add(hint, len(matches), None)  # type: ignore[arg-type]
-            e = line_ends()
-            stats.add_rows(
-                hint,  # type: ignore[arg-type]
-                (first_row + bisect.bisect_right(e, m.start()) for m in matches[: stats.wants_rows(hint)]),  # type: ignore[arg-type]
-            )
-        else:
-            hits += [(hint, m.start(1), m.end(1), 0.7, "header") for m in matches]  # type: ignore[misc]
+            for value in found[: max(0, MAX_SAMPLES - len(stats.samples))]:
+                stats.add(hint, 0, mask(value))  # type: ignore[arg-type]
+            stats.add(hint, len(found), None)  # type: ignore[arg-type]
+            need = stats.wants_rows(hint)  # type: ignore[arg-type]
+            if need > 0:
+                e = line_ends()
+                firsts = islice(rule.finditer(joined), need)  # type: ignore[union-attr]
+                stats.add_rows(hint, (first_row + bisect.bisect_right(e, m.start()) for m in firsts))  # type: ignore[arg-type]
+        elif found:
+            hits += [(hint, m.start(1), m.end(1), 0.7, "header") for m in rule.finditer(joined)]  # type: ignore[misc, union-attr]
         if hits:
             seen = self.count_hits(stats, joined, hits, line_ends())
             for type_, lines in seen.items():
@@ -305,8 +306,8 @@ class TableScan:
         self,
         stats: ColumnStats,
         rule: re.Pattern[str] | None,
-        matches: list[re.Match[str]],
-        gps: bool,
+        found: list[str],
+        only_rule: bool,
         cells: list[str],
         weights: list[int],
         values: Sequence[str],
@@ -349,14 +350,16 @@ class TableScan:
             lo = ends[row - 1] if row else 0
             return lo, ends[row] - 1 if row < len(ends) else len(text), hint
 
-        hits: list[Hit] = find_hits(text, locate, hint=hint, gps=gps)
+        hits: list[Hit] = [] if only_rule else find_hits(text, locate, hint=hint)
         ruled = (
-            [bisect.bisect_right(ends, m.start()) for m in rule.finditer(text)] if matches else []
+            [bisect.bisect_right(ends, m.start()) for m in rule.finditer(text)]  # type: ignore[union-attr]
+            if found
+            else []
         )
         if ruled and not any(h[0] == hint for h in hits):
             # Samples as the whole column's scan takes them: the first rows' matches.
-            for m in matches[: max(0, MAX_SAMPLES - len(stats.samples))]:
-                stats.add(hint, 0, mask(m.group(1)))  # type: ignore[arg-type]
+            for value in found[: max(0, MAX_SAMPLES - len(stats.samples))]:
+                stats.add(hint, 0, mask(value))  # type: ignore[arg-type]
             stats.add(hint, sum(todo_w[r] for r in ruled), None)  # type: ignore[arg-type]
             seen = self.count_hits(stats, text, hits, ends, todo_w) if hits else {}
             seen.setdefault(hint, set()).update(ruled)  # type: ignore[arg-type]
@@ -421,6 +424,12 @@ class TableScan:
             pii_columns=[c.header for c in columns if c.pii_type],
             rows_are_people=people,
         )
+
+
+def _rule_explains_all(hint: str | None, found: list[str], filled: int) -> bool:
+    """Every cell of a lat/lon column is one plain decimal: the cell rule has counted
+    them all, and no pass finds anything in digits, points and spaces alone."""
+    return hint == findings.GPS and len(found) == filled
 
 
 def _add_first_rows(
