@@ -18,6 +18,22 @@ class TestFoldAndNormalize:
         assert len(persian.fold(text)) == len(text)
         assert persian.fold(text) == "کیفیت 123 هوا"
 
+    def test_char_maps_change_only_their_characters(self):
+        """fold and the digit maps change exactly their listed characters, across all of
+        Unicode (the list tables end early; a code point past them stays as it is)."""
+        folded = {"ي": "ی", "ى": "ی", "ك": "ک", "ە": "ه", "\u00a0": " ", "\u202f": " ",
+                  "\u2009": " ", "\u200f": ZWNJ, "٫": ".", "٬": ","}
+        folded |= {d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}
+        folded |= {d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")}
+        every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+        assert persian.fold(every) == every.translate(str.maketrans(folded))
+        latin = {k: v for k, v in folded.items() if v.isdigit()}
+        assert persian.to_latin_digits(every) == every.translate(str.maketrans(latin))
+        to_fa = {str(i): d for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}
+        to_fa |= {a: d for a, d in zip("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", strict=True)}
+        assert persian.to_persian_digits(every) == every.translate(str.maketrans(to_fa))
+        assert persian.fold("abc") == "abc" and persian.to_persian_digits(7) == "۷"
+
     def test_normalize_tidies_spaces_and_zwnj(self):
         """normalize folds letters, drops diacritics and collapses spaces and stray ZWNJs."""
         assert persian.normalize(f"  تهرانِ   {ZWNJ}{ZWNJ}هوشمند ") == "تهران هوشمند"

@@ -19,8 +19,24 @@ _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _LATIN_DIGITS = "0123456789"
 
+
+def _char_map(mapping: dict[str, str]) -> tuple[list[int], re.Pattern[str]]:
+    """A one-to-one character map for ``str.translate``, and a pattern of its keys.
+
+    ``translate`` looks every character up in its table: a list indexed by code point
+    is about twice as fast as the dict ``str.maketrans`` builds, and a code point past
+    the list's end (an IndexError, so a LookupError) is left as it is. The pattern
+    lets a text with nothing to change be returned after one search in C.
+    """
+    changed = {ord(k): ord(v) for k, v in mapping.items() if k != v}
+    table = list(range(max(changed) + 1))
+    for k, v in changed.items():
+        table[k] = v
+    return table, re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(changed)) + "]")
+
+
 # One character in, one character out.
-_FOLD = str.maketrans(
+_FOLD_MAP, _FOLD_NEEDED = _char_map(
     {
         **dict(zip(_PERSIAN_DIGITS, _LATIN_DIGITS, strict=True)),
         **dict(zip(_ARABIC_DIGITS, _LATIN_DIGITS, strict=True)),
@@ -38,10 +54,12 @@ _FOLD = str.maketrans(
         "٬": ",",  # ARABIC THOUSANDS SEPARATOR
     }
 )
-
-_TO_PERSIAN_DIGITS = str.maketrans(_LATIN_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2)
-
-_TO_LATIN_DIGITS = str.maketrans(_PERSIAN_DIGITS + _ARABIC_DIGITS, _LATIN_DIGITS * 2)
+_TO_PERSIAN_MAP, _TO_PERSIAN_NEEDED = _char_map(
+    dict(zip(_LATIN_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2, strict=True))
+)
+_TO_LATIN_MAP, _TO_LATIN_NEEDED = _char_map(
+    dict(zip(_PERSIAN_DIGITS + _ARABIC_DIGITS, _LATIN_DIGITS * 2, strict=True))
+)
 
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
 _SPACES = re.compile(r"[ \t]+")
@@ -51,17 +69,20 @@ _ZWNJ_AT_SPACE = re.compile(rf" ?{ZWNJ} ?")
 
 def fold(text: str) -> str:
     """Same-length fold: Latin digits, Persian ی/ک, plain spaces."""
-    return text.translate(_FOLD)
+    return text if _FOLD_NEEDED.search(text) is None else text.translate(_FOLD_MAP)
 
 
 def to_latin_digits(text: str) -> str:
     """Persian and Arabic-Indic digits to Latin; nothing else changes."""
-    return text.translate(_TO_LATIN_DIGITS) if text else text
+    if not text or _TO_LATIN_NEEDED.search(text) is None:
+        return text
+    return text.translate(_TO_LATIN_MAP)
 
 
 def to_persian_digits(text: str) -> str:
     """Latin and Arabic-Indic digits to Persian digits (for pages)."""
-    return str(text).translate(_TO_PERSIAN_DIGITS)
+    text = str(text)
+    return text if _TO_PERSIAN_NEEDED.search(text) is None else text.translate(_TO_PERSIAN_MAP)
 
 
 def normalize(text: str | None) -> str | None:
