@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import random
@@ -234,3 +235,19 @@ def test_long_line_check_matches_walking_the_lines(rng: random.Random) -> None:
             assert _has_long_line(chunk, cap), (cap, chunk)
         elif len(chunk) <= cap:
             assert not _has_long_line(chunk, cap)
+
+
+def test_csv_rows_are_the_file_rows_whatever_the_line_breaks() -> None:
+    """A chunk is parsed into the rows the csv module reads from a file: quoted fields
+    keep their line breaks, and characters str.splitlines would break at (U+2028,
+    form feed, U+0085) stay inside their cells."""
+    from ckanext.smarttehran.privacy.csvscan import _ChunkScanner
+    from ckanext.smarttehran.privacy.tabular import TableScan
+
+    scanner = _ChunkScanner(TableScan(["a", "b"]), ",", [])
+    for text in (
+        'x,"two\nlines"\ny,z\n',
+        'x,"quoted"\ny,"a\u2028b"\nw,c\x0cd\n',
+        'x,"q"\ny,a\x85b\n',
+    ):
+        assert scanner._rows(text) == list(csv.reader(io.StringIO(text)))
