@@ -18,10 +18,12 @@ from ckanext.smarttehran.page_digits import persianize
         ("<div><div translate=\"no\">1<div>2</div>3</div>4</div>", "<div><div translate=\"no\">1<div>2</div>3</div>۴</div>"),
         ('<input value="7"> 7<br>8', '<input value="7"> ۷<br>۸'),
         ("<!-- 9 --><p>9</p>", "<!-- 9 --><p>۹</p>"),
+        ("<p>&#34;a&#34; 2 &#x27;b&#x27; &amp; 3</p>", "<p>&#34;a&#34; ۲ &#x27;b&#x27; &amp; ۳</p>"),
     ],
 )
 def test_only_visible_text_outside_codes_changes(html, expected):
-    """Digits change in visible text only; attributes, scripts, code and ltr spans keep Latin."""
+    """Digits change in visible text only; attributes, scripts, code, ltr spans and
+    character references (Jinja's escaped quotes) keep Latin."""
     assert persianize(html) == expected
 
 

@@ -19,6 +19,8 @@ _SKIP_TAGS = {"script", "style", "pre", "code", "textarea", "kbd", "samp"}
 _SKIP_ATTRS = re.compile(r"""\b(dir\s*=\s*["']?ltr|translate\s*=\s*["']?no)\b""", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DIGIT = re.compile(r"[0-9]")
+# Character references (&#34; is how Jinja escapes a quote) keep their Latin digits.
+_ENTITY = re.compile(r"(&#?[0-9a-zA-Z]+;)")
 
 
 def persianize(html: str) -> str:
@@ -48,8 +50,14 @@ def persianize(html: str) -> str:
             ):
                 skip_tag, depth = name, 1
         else:
-            out.append(token if skip_tag else to_persian_digits(token))
+            out.append(token if skip_tag else _text_digits(token))
     return "".join(out)
+
+
+def _text_digits(text: str) -> str:
+    if "&" not in text:
+        return to_persian_digits(text)
+    return "".join(p if _ENTITY.fullmatch(p) else to_persian_digits(p) for p in _ENTITY.split(text))
 
 
 def after_request(response):
