@@ -32,6 +32,12 @@ def _user_id(context: dict[str, Any]) -> str | None:
     return user.id if user else None
 
 
+def _package_id(name_or_id: str | None) -> str | None:
+    """The dataset's id: the web form passes the name from its URL."""
+    pkg = model.Package.get(name_or_id or "")
+    return pkg.id if pkg else name_or_id
+
+
 def content_source(data_dict: dict[str, Any], old: model.Resource | None) -> str | None:
     """``upload``, ``url`` or None: what new content a resource dict brings."""
     upload = data_dict.get("upload")
@@ -63,7 +69,7 @@ def screen_resource(
     action = "resource_update" if update else "resource_create"
     tk.check_access(action, context, data_dict)
     old = model.Resource.get(data_dict.get("id") or "") if update else None
-    package_id = old.package_id if old is not None else data_dict.get("package_id")
+    package_id = old.package_id if old is not None else _package_id(data_dict.get("package_id"))
     from ckanext.smarttehran.screening import metadata
 
     metadata.check_fields(
