@@ -195,3 +195,25 @@ def test_number_pattern_matches_its_readable_form() -> None:
         assert [m.span() for m in p.NUMBER.finditer(text)] == [
             m.span() for m in readable.finditer(text)
         ], text
+
+
+def test_guarded_trie_matches_a_leading_lookbehind() -> None:
+    """ADDRESS_OPENER, a trie whose words are checked against a letter before them
+    after their first character, finds the spans of the readable longest-first
+    alternation behind a leading lookbehind."""
+    import re
+
+    from ckanext.smarttehran.privacy import lexicon
+    from ckanext.smarttehran.privacy import patterns as p
+
+    words = sorted({*lexicon.ADDRESS_OPENERS, *lexicon.CITIES}, key=len, reverse=True)
+    readable = re.compile(
+        rf"(?<![{p._LETTER_IN}])(?:" + "|".join(re.escape(w) for w in words) + ")"
+    )
+    rng = random.Random(9)
+    glue = ["", " ", "\u200c", "a", "ب", "ی", "۱", ".", "\n", "-"]
+    for _ in range(20000):
+        text = "".join(rng.choice(glue) + rng.choice(words) for _ in range(rng.randint(1, 3)))
+        assert [m.span() for m in p.ADDRESS_OPENER.finditer(text)] == [
+            m.span() for m in readable.finditer(text)
+        ], text

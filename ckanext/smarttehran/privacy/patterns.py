@@ -21,20 +21,33 @@ _SEP_IN = r"\- .()\u00a0\u202f\u2009\u200c\u200f\u2010-\u2015"
 _LETTER_IN = "A-Za-z\u0600-\u06ff\u200c"
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored into a prefix tree (fast in ``re``)."""
+def trie_regex(words: Iterable[str], not_after: str | None = None) -> str:
+    """An alternation of ``words`` factored into a prefix tree (fast in ``re``).
+
+    ``not_after`` (the inside of a character class): no match right after such a
+    character. It is checked by a lookbehind placed after each word's first character,
+    so the pattern still opens with a literal and ``re`` skips to candidates in C;
+    a leading lookbehind would be tried at every character. (Not with IGNORECASE,
+    under which ``re`` cannot skip to the first characters.)
+    """
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_to_regex(trie)
+    return _trie_to_regex(trie, not_after)
 
 
-def _trie_to_regex(node: dict) -> str:
+def _trie_to_regex(node: dict, not_after: str | None = None) -> str:
     ends = "" in node
-    branches = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    branches = [
+        re.escape(ch)
+        + (f"(?<![{not_after}]{re.escape(ch)})" if not_after else "")
+        + _trie_to_regex(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -45,6 +58,8 @@ def _trie_to_regex(node: dict) -> str:
 
 def words_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Match any of ``words`` (folded text) not inside a longer word."""
+    # A leading lookbehind here: with IGNORECASE, ``re`` cannot skip to first letters,
+    # and failing the lookbehind inside a word is the cheaper test.
     return re.compile(rf"(?<![{_LETTER_IN}])(?:{trie_regex(words)})(?![A-Za-z])", flags)
 
 
@@ -134,12 +149,7 @@ UNIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_OPENER = re.compile(
-    rf"(?<![{_LETTER_IN}])(?:"
-    + "|".join(
-        re.escape(w)
-        for w in sorted({*lexicon.ADDRESS_OPENERS, *lexicon.CITIES}, key=len, reverse=True)
-    )
-    + ")"
+    "(?:" + trie_regex({*lexicon.ADDRESS_OPENERS, *lexicon.CITIES}, _LETTER_IN) + ")"
 )
 ADDRESS_STREET = re.compile("|".join(re.escape(w) for w in lexicon.ADDRESS_STREET_WORDS))
 EN_STREET = re.compile(
