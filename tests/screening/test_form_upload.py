@@ -113,6 +113,23 @@ class TestNewResourceForm:
         assert rec["status"] == "pass" and rec["resource_id"] == resource["id"]
 
 
+    @pytest.mark.ckan_config("ckanext.smarttehran.privacy.async_threshold", "10")
+    def test_big_file_is_queued_and_the_form_says_where_it_went(self, browser):
+        """A file over the async threshold is queued, not published; the editor, brought back
+        to an empty form, sees it listed as waiting for the screening with its report link."""
+        url = f"/dataset/{browser['dataset']['name']}/resource/new"
+        res = _submit(browser["client"], url, CLEAN_CSV, "districts.csv", save="again")
+        assert res.status_code == 302
+        (rec,) = _screenings(browser["dataset"]["id"])
+        assert rec["status"] == "pending"
+        assert call_action("package_show", id=browser["dataset"]["id"])["resources"] == []
+        html = browser["client"].get(res.headers["Location"]).get_data(as_text=True)
+        notice = html[html.index("smarttehran-privacy-notice"):]
+        notice = notice[: notice.index("</div>")]
+        assert f'href="/privacy/{rec["id"]}">districts.csv</a>' in notice
+        assert "در انتظار بررسی" in notice
+
+
 class TestEditResourceForm:
     def test_pii_file_on_edit_keeps_the_old_file_and_shows_the_error(self, browser):
         """Replacing a clean file with a PII one on the edit form: the message, the old file kept."""
