@@ -217,3 +217,23 @@ def test_guarded_trie_matches_a_leading_lookbehind() -> None:
         assert [m.span() for m in p.ADDRESS_OPENER.finditer(text)] == [
             m.span() for m in readable.finditer(text)
         ], text
+
+
+def test_shared_empty_window_answers_like_a_built_one() -> None:
+    """A candidate filling its cell gets the shared empty window of its hint, which
+    answers every question as a window built over the same cell does."""
+    from ckanext.smarttehran.privacy import context, lexicon
+
+    text = "x\n09123456789\ny"
+    for hint in (None, "NATIONAL_ID", "PHONE_MOBILE", "NEGATIVE", "PUBLIC", "GPS"):
+        shared = context.window(text, 2, 13, 2, 13, hint)
+        built = context.Window(text, 2, 13, 2, 13, hint)
+        assert shared is context.window(text, 2, 13, 2, 13, hint)
+        for kind in lexicon.POSITIVE_CONTEXT:
+            assert shared.positive(kind) == built.positive(kind)
+            assert shared.says(kind) == built.says(kind)
+        assert shared.negative() == built.negative()
+        assert shared.public_org() == built.public_org()
+        assert shared.public_org(strict=True) == built.public_org(strict=True)
+        assert shared.public_place() == built.public_place()
+    assert context.window(text, 2, 13, 0, 13, None) is not context.window(text, 2, 13, 2, 13, None)

@@ -85,6 +85,20 @@ class Window:
         return home is None or place < home
 
 
+_EMPTY: dict[str | None, Window] = {}
+
+
+def window(text: str, start: int, end: int, lo: int, hi: int, hint: str | None) -> Window:
+    """The :class:`Window` of ``text[start:end]``; one shared empty window per hint when
+    the candidate fills its cell (a column of bare numbers reads no words around them)."""
+    if start == lo and end == hi:
+        empty = _EMPTY.get(hint)
+        if empty is None:
+            empty = _EMPTY[hint] = Window("", 0, 0, 0, 0, hint)
+        return empty
+    return Window(text, start, end, lo, hi, hint)
+
+
 def _last_break(before: str) -> int:
     """Index just after the last sentence break in ``before`` (0 if none)."""
     cut = 0

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ckanext.smarttehran.persian import fold
 from ckanext.smarttehran.privacy import checksums, findings, lexicon, patterns
-from ckanext.smarttehran.privacy.context import HINT_NEGATIVE, Window
+from ckanext.smarttehran.privacy.context import HINT_NEGATIVE, Window, window
 
 Locate = Callable[[int], tuple[int, int, "str | None"]]
 # (type, start, end, score, basis)
@@ -110,7 +110,12 @@ def _classify(
     n = len(digits)
     if start > 0 and text[start - 1] in "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩":
         return None
-    if not _plausible(digits, text, start):
+    if n == 10:
+        # Computed once: they decide plausibility here and the type in _ten_digits.
+        nid, postal = checksums.is_national_id(digits), checksums.is_postal_code(digits)
+        if not (nid or postal or (digits[0] == "9" and "+" in text[max(0, start - 3) : start])):
+            return None
+    elif not _plausible(digits):
         return None
     lo, hi, hint = locate(start)
     if hint == HINT_NEGATIVE:
@@ -121,7 +126,7 @@ def _classify(
     def ctx() -> Window:
         nonlocal win
         if win is None:
-            win = Window(text, start, end, lo, hi, hint)
+            win = window(text, start, end, lo, hi, hint)
         return win
 
     if n == 24:
@@ -145,7 +150,7 @@ def _classify(
             start = start - (len(prefix) - len(prefix.rstrip(" "))) - 1
         return (phone, start, end, 0.95, "structure")
     if n == 10:
-        return _ten_digits(digits, start, end, ctx, hint)
+        return _ten_digits(nid, postal, digits, start, end, ctx, hint)
     if n == 11:
         if checksums.is_legal_entity_id(digits) and (
             ctx().says("LEGAL_ENTITY_ID") or (digits[0] == "1" and ctx().negative() is None)
@@ -164,15 +169,12 @@ def _classify(
     return None
 
 
-def _plausible(digits: str, text: str, start: int) -> bool:
-    """Cheap checks, before any context is read: most numbers in data fail here."""
+def _plausible(digits: str) -> bool:
+    """Cheap checks, before any context is read: most numbers in data fail here.
+
+    (Ten digits are checked in ``_classify``, which keeps the results for their type.)
+    """
     n = len(digits)
-    if n == 10:
-        return (
-            checksums.is_national_id(digits)
-            or checksums.is_postal_code(digits)
-            or (digits[0] == "9" and "+" in text[max(0, start - 3) : start])
-        )
     if n == 11:
         return digits[0] == "0" or checksums.is_legal_entity_id(digits)
     if n == 16:
@@ -207,10 +209,14 @@ def _phone_type(digits: str, plus: bool) -> str | None:
 
 
 def _ten_digits(
-    digits: str, start: int, end: int, ctx: Callable[[], Window], hint: str | None
+    nid: bool,
+    postal: bool,
+    digits: str,
+    start: int,
+    end: int,
+    ctx: Callable[[], Window],
+    hint: str | None,
 ) -> Hit | None:
-    nid = checksums.is_national_id(digits)
-    postal = checksums.is_postal_code(digits)
     if not nid and not postal:
         return None
     win = ctx()

@@ -500,7 +500,7 @@ def _column_text(col: Sequence[object]) -> tuple[Sequence[str], str]:
 
 
 # A "+" in a cell's last two characters is read by the plausibility check of a number
-# starting the next cell (``numbers._plausible``): such a column is scanned whole.
+# starting the next cell (``numbers._classify``): such a column is scanned whole.
 _PLUS_AT_CELL_END = re.compile(r"\+[^\n]?\n")
 _MIN_DISTINCT_ROWS = 32
 
