@@ -249,5 +249,12 @@ def test_csv_rows_are_the_file_rows_whatever_the_line_breaks() -> None:
         'x,"two\nlines"\ny,z\n',
         'x,"quoted"\ny,"a\u2028b"\nw,c\x0cd\n',
         'x,"q"\ny,a\x85b\n',
+        'x,"q"\r\ny,"a\rb"\r\nz,1\x0c',
+        'x,"q"\ny,1\x0c',
+        'x,"q"\ny,1\rz,2',
     ):
-        assert scanner._rows(text) == list(csv.reader(io.StringIO(text)))
+        try:
+            expected = list(csv.reader(io.StringIO(text)))
+        except csv.Error:
+            expected = None  # scanned as raw text
+        assert scanner._rows(text) == expected, text

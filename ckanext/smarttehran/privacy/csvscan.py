@@ -14,7 +14,6 @@ import bisect
 import csv
 import heapq
 import io
-import re
 from collections.abc import Iterable, Iterator
 
 from ckanext.smarttehran.privacy.detectors import find_hits
@@ -23,8 +22,6 @@ from ckanext.smarttehran.privacy.reports import Issue, TableReport
 from ckanext.smarttehran.privacy.tabular import MAX_SAMPLES, TableScan
 
 DELIMITERS = (",", "\t", ";", "|", "،")
-# Where str.splitlines breaks a line and a file does not.
-_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 csv.field_size_limit(1 << 24)
 
 
@@ -75,6 +72,20 @@ def scan_csv_chunks(
     return table.report(name=name, min_share=min_share, header_min_share=header_min_share)
 
 
+def _lines(text: str) -> list[str] | io.StringIO:
+    """The lines a file of ``text`` has, ends kept (a quoted field may span lines).
+
+    The C csv reader is faster over a list than over a StringIO. splitlines also breaks
+    at a lone carriage return, a form feed, U+2028 ...: each such break adds a line
+    without a newline, so when the counts agree every break is a newline (CR LF is one
+    line either way) and the two lists are the same.
+    """
+    lines = text.splitlines(True)
+    if len(lines) == text.count("\n") + (not text.endswith("\n")):
+        return lines
+    return io.StringIO(text)
+
+
 def _header_end(text: str) -> int:
     pos = 0
     while True:
@@ -109,11 +120,7 @@ class _ChunkScanner:
     def _rows(self, text: str) -> list[list[str]] | None:
         try:
             if '"' in text or "\r" in text:
-                # The C reader is faster over a list of lines than over a StringIO; the
-                # lines must keep their ends (a quoted field may span them), and
-                # splitlines also breaks at characters a file's lines do not.
-                lines = text.splitlines(True) if _OTHER_BREAKS.search(text) is None else io.StringIO(text)
-                return list(csv.reader(lines, delimiter=self.delim))
+                return list(csv.reader(_lines(text), delimiter=self.delim))
             rows = [line.split(self.delim) for line in text.split("\n")]
         except csv.Error as exc:
             self.issues.append(_malformed(str(exc)))
