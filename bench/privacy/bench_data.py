@@ -30,42 +30,46 @@ NOTES = [
 ]
 
 
-def write_csv(path: Path, megabytes: int, seed: int = 7) -> Path:
-    """Write about ``megabytes`` MB of rows to ``path``."""
+def write_csv(path: Path, megabytes: int, seed: int = 7, pool_size: int | None = 5000) -> Path:
+    """Write about ``megabytes`` MB of rows to ``path``.
+
+    Rows are drawn in turn from a pool of ``pool_size`` generated rows (ids keep them
+    distinct), as an export whose records repeat; ``pool_size=None`` generates every
+    row afresh, so no personal value, note or coordinate repeats except by chance.
+    """
     rng = random.Random(seed)
     v = Values(rng, heldout=False)
     target = megabytes * 1_000_000
-    # A pool of rows keeps generation fast; ids keep rows distinct.
-    pool = []
-    for _ in range(5000):
+
+    def row() -> list[str]:
         pii = rng.random() < 0.1
         note = rng.choice(NOTES)
         if pii:
             note = f"متقاضی {v.person()} به نشانی {v.address()} تماس {v.mobile()}"
-        pool.append(
-            [
-                v.jalali(),
-                str(rng.randint(1, 22)),
-                rng.choice(AREAS),
-                str(rng.randint(18, 85)),
-                rng.choice(["زن", "مرد"]),
-                rng.choice(KINDS),
-                '"' + note + '"',
-                v.budget(),
-                v.national_id() if pii else "",
-                v.mobile() if pii else "",
-                f"{35.6 + rng.random() * 0.2:.6f}",
-                f"{51.2 + rng.random() * 0.3:.6f}",
-            ]
-        )
+        return [
+            v.jalali(),
+            str(rng.randint(1, 22)),
+            rng.choice(AREAS),
+            str(rng.randint(18, 85)),
+            rng.choice(["زن", "مرد"]),
+            rng.choice(KINDS),
+            '"' + note + '"',
+            v.budget(),
+            v.national_id() if pii else "",
+            v.mobile() if pii else "",
+            f"{35.6 + rng.random() * 0.2:.6f}",
+            f"{51.2 + rng.random() * 0.3:.6f}",
+        ]
+
+    pool = [row() for _ in range(pool_size)] if pool_size else []
     written = 0
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(HEADER)
         i = 0
         lines = []
         while written < target:
-            row = pool[i % len(pool)]
-            line = f"{i}," + ",".join(row) + "\n"
+            cells = pool[i % len(pool)] if pool else row()
+            line = f"{i}," + ",".join(cells) + "\n"
             lines.append(line)
             written += len(line.encode())
             i += 1

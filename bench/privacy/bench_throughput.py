@@ -66,23 +66,21 @@ def ours(path: Path) -> tuple[float, dict]:
     }
 
 
-def peak_rss_mb(path: Path) -> float:
-    """Peak RSS of a fresh interpreter that scans ``path``."""
+# The peak RSS of this process's own address space (VmHWM). Not ru_maxrss: Linux carries
+# that across fork and exec, so a child would report this benchmark's own size.
+_PRINT_HWM = (
+    "print(next(int(line.split()[1]) for line in open('/proc/self/status')"
+    " if line.startswith('VmHWM')))\n"
+)
+
+
+def peak_rss_mb(path: Path | None) -> float:
+    """Peak RSS of a fresh interpreter that scans ``path`` (only imports, if None)."""
     code = (
-        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from ckanext.smarttehran.privacy import scan_file\n"
-        f"scan_file({str(path)!r})\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip()) / 1024
-
-
-def baseline_rss_mb() -> float:
-    code = (
-        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
-        "import ckanext.smarttehran.privacy\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        + (f"scan_file({str(path)!r})\n" if path is not None else "")
+        + _PRINT_HWM
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
@@ -120,6 +118,72 @@ def write_doc(section: str) -> None:
     DOC.write_text(text, encoding="utf-8")
 
 
+def measure(path: Path, presidio_python: str, presidio_mb: int, rounds: int = 3) -> dict:
+    """The plain pass and ours in turn, ``rounds`` times each (the best of each counts:
+    the machine's noise only slows a run down), and Presidio once on a sample."""
+    plain, our = [], []
+    for _ in range(rounds):
+        plain.append(plain_pass(path))
+        rate, summary = ours(path)
+        our.append(rate)
+    return {
+        "plain": max(plain),
+        "ours": max(our),
+        "ours_all": our,
+        "summary": summary,
+        "presidio": presidio(presidio_python, path, presidio_mb),
+    }
+
+
+def rows(label: str, m: dict) -> list[str]:
+    plain, our, pres = m["plain"], m["ours"], m["presidio"]
+    faster = (
+        f"ours is {our / plain:.1f}x faster" if our >= plain else f"plain is {plain / our:.1f}x faster"
+    )
+    out = [
+        f"| {label} | one plain regex pass (decode + one union regex, no validation) | {plain:.1f} | 1.00 |",
+        f"| {label} | `scan_file` (decode, all detectors, columns, k-anonymity) | **{our:.1f}** | "
+        f"{our / plain:.2f} ({faster}) |",
+    ]
+    if "mb_per_s" in pres:
+        out.append(
+            f"| {label} | Presidio AnalyzerEngine, PatternRecognizers, no-op NLP engine "
+            f"({pres['bytes'] / 1e6:.1f} MB sample) | {pres['mb_per_s']:.2f} | "
+            f"{pres['mb_per_s'] / plain:.3f} (ours is {our / pres['mb_per_s']:.0f}x faster) |"
+        )
+    else:
+        out.append(f"| {label} | Presidio | not measured: {pres.get('error')} | |")
+    return out
+
+
+def targets(results: dict, rss: dict, big_mb: int) -> list[str]:
+    """The issue's targets against this run's figures."""
+
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    rep, fresh = results["repeating"], results["fresh"]
+
+    def vs_presidio(m: dict) -> str:
+        pres = m["presidio"].get("mb_per_s")
+        return f"{m['ours'] / pres:.0f}x, {mark(m['ours'] >= 10 * pres)}" if pres else "not measured"
+
+    big = [mb for name, mb in rss.items() if name.startswith(f"{big_mb} MB")]
+    return [
+        "| target | repeating records | fresh records |",
+        "|---|---|---|",
+        f"| at least 20 MB/s on one core | {rep['ours']:.1f}, {mark(rep['ours'] >= 20)} | "
+        f"{fresh['ours']:.1f}, {mark(fresh['ours'] >= 20)} |",
+        f"| at least 10x Presidio | {vs_presidio(rep)} | {vs_presidio(fresh)} |",
+        f"| within 3x the plain pass (at least 0.33 of its rate) | "
+        f"{rep['ours'] / rep['plain']:.2f}, {mark(rep['ours'] * 3 >= rep['plain'])} | "
+        f"{fresh['ours'] / fresh['plain']:.2f}, {mark(fresh['ours'] * 3 >= fresh['plain'])} |",
+        "| peak memory under 300 MB on a 1 GB file | "
+        + (f"{big[0]:.0f} MB ({big_mb} MB file), {mark(big[0] < 300)}" if big else "not measured")
+        + " | |",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=int, default=100)
@@ -129,28 +193,28 @@ def main() -> None:
     )
     parser.add_argument("--presidio-mb", type=int, default=3)
     args = parser.parse_args()
-    path = write_csv(Path(f"/tmp/privacy_bench_{args.mb}mb.csv"), args.mb)
+    results = {}
+    rss = {}
+    for kind, pool_size in (("repeating", 5000), ("fresh", None)):
+        path = write_csv(Path(f"/tmp/privacy_bench_{kind}_{args.mb}mb.csv"), args.mb, pool_size=pool_size)
+        try:
+            results[kind] = measure(path, args.presidio, args.presidio_mb)
+            rss[f"{args.mb} MB CSV, {kind} records"] = peak_rss_mb(path)
+        finally:
+            path.unlink(missing_ok=True)
+    small = write_csv(Path("/tmp/privacy_bench_small.csv"), max(args.mb // 10, 5))
     try:
-        plain = plain_pass(path)
-        our, summary = ours(path)
-        plain2 = plain_pass(path)  # again, to see the machine's noise
-        pres = presidio(args.presidio, path, args.presidio_mb)
-        small = write_csv(Path("/tmp/privacy_bench_small.csv"), max(args.mb // 10, 5))
-        rss_small = peak_rss_mb(small)
-        small.unlink()
-        rss_mid = peak_rss_mb(path)
+        rss[f"{max(args.mb // 10, 5)} MB CSV, repeating records"] = peak_rss_mb(small)
     finally:
-        path.unlink(missing_ok=True)
-    rss_big = None
+        small.unlink(missing_ok=True)
     if args.big_mb:
         big = write_csv(Path(f"/tmp/privacy_bench_{args.big_mb}mb.csv"), args.big_mb)
         try:
-            rss_big = peak_rss_mb(big)
+            rss[f"{args.big_mb} MB CSV, repeating records"] = peak_rss_mb(big)
         finally:
             big.unlink(missing_ok=True)
-    base = baseline_rss_mb()
+    base = peak_rss_mb(None)
     load = os.getloadavg()
-    plain_best = max(plain, plain2)
     lines = [
         "## Privacy screening",
         "",
@@ -158,84 +222,88 @@ def main() -> None:
         " process CPU time (`time.process_time`) on one core, because the"
         f" {os.cpu_count()}-CPU VM was shared with other jobs (load average {load[0]:.1f} at"
         " the end of the run) and wall-clock rates swung by 2x between runs; even CPU-time"
-        " rates are below an idle core's (cache and SMT contention), so compare the ratios.",
-        "",
-        f"Input: a generated {args.mb} MB CSV of service requests (13 columns, Persian text,"
-        " mixed Persian/Arabic/Latin digits, coordinates on every row, about one row in ten"
-        " with a name, address, national ID and mobile number).",
-        "",
-        "| measure | MB/s | ratio to the plain regex pass |",
-        "|---|---|---|",
-        f"| one plain regex pass (decode + one union regex, no validation) | {plain_best:.1f} | 1.00 |",
-        f"| `scan_file` (decode, all detectors, columns, k-anonymity) | {our:.1f} | "
-        f"{our / plain_best:.2f} ("
-        + (
-            f"ours is {our / plain_best:.1f}x faster)"
-            if our >= plain_best
-            else f"plain is {plain_best / our:.1f}x faster)"
+        " rates are below an idle core's (cache and SMT contention), so compare the ratios."
+        " The plain pass and `scan_file` run in turn three times on each file and the best"
+        " of each is shown (all of ours: "
+        + ", ".join(
+            f"{kind} {' / '.join(f'{r:.1f}' for r in results[kind]['ours_all'])}"
+            for kind in results
         )
-        + " |",
-    ]
-    if "mb_per_s" in pres:
-        lines.append(
-            f"| Presidio AnalyzerEngine, PatternRecognizers, no-op NLP engine "
-            f"({pres['bytes'] / 1e6:.1f} MB sample) | {pres['mb_per_s']:.2f} | "
-            f"{pres['mb_per_s'] / plain_best:.3f} (ours is {our / pres['mb_per_s']:.0f}x faster) |"
-        )
-    else:
-        lines.append(f"| Presidio | not measured: {pres.get('error')} | |")
-    lines += [
+        + ").",
+        "",
+        f"Input: two generated {args.mb} MB CSVs of service requests (13 columns, Persian"
+        " text, mixed Persian/Arabic/Latin digits, coordinates on every row, about one row"
+        " in ten with a name, an address, a national ID and a mobile number):",
+        "",
+        "- **repeating records**: rows drawn in turn from a pool of 5,000 (each row keeps a"
+        " distinct id), as an export whose records repeat;",
+        "- **fresh records**: every row generated afresh, so no personal value, note or"
+        " coordinate repeats except by chance. This is the harder and more realistic case"
+        " for personal data.",
+        "",
+        "| file | measure | MB/s | ratio to the plain regex pass |",
+        "|---|---|---|---|",
+        *rows("repeating", results["repeating"]),
+        *rows("fresh", results["fresh"]),
+        "",
+        *targets(results, rss, args.big_mb),
         "",
         "Peak resident memory of a fresh process running `scan_file` (the interpreter with"
         f" the package imported alone is {base:.0f} MB):",
         "",
         "| file | peak RSS |",
         "|---|---|",
-        f"| {max(args.mb // 10, 5)} MB CSV | {rss_small:.0f} MB |",
-        f"| {args.mb} MB CSV | {rss_mid:.0f} MB |",
-    ]
-    if rss_big is not None:
-        lines.append(f"| {args.big_mb} MB CSV | {rss_big:.0f} MB |")
-    lines += [
+        *[f"| {name} | {mb:.0f} MB |" for name, mb in rss.items()],
         "",
-        f"Columns found: {json.dumps(summary, ensure_ascii=False)}",
+        "Columns found (repeating): "
+        + json.dumps(results["repeating"]["summary"], ensure_ascii=False),
         "",
-        "Presidio runs from its own virtualenv (`PRESIDIO_PYTHON`, default"
-        " `/tmp/presidio-venv/bin/python`): installing presidio-analyzer into the project venv"
-        " upgrades click, PyYAML and typing-extensions past the versions CKAN 2.11.6 pins.",
-        "Its recognizers use plain regexes and context words but no check digits, so it is",
-        "both slower and less precise than the scanner here; the comparison is of speed only.",
-        "",
-        "The plain pass and the scanner share the chunked decoder. The scanner parses each",
-        "chunk with the C csv module and scans column by column, running a pass only over",
-        "columns whose text can feed it (no number pass over money and date columns, lat/lon",
-        "columns counted by one anchored regex, no name pass over digit columns). A column",
-        "whose values repeat is scanned once per distinct value in a chunk, each finding",
-        "counted for every row holding the value, and the types found in each value are",
-        "remembered for the column (up to 20,000 values), so a value seen in an earlier chunk",
-        "is not scanned again once the column has its samples (at once if it held nothing).",
-        "Every pass reads only the cell a candidate lies in, so no result changes: the",
-        "evaluation figures are identical and a test compares it with the cell-by-cell scan.",
-        "What is left is the csv parse, the per-column joins and counts and the passes over",
-        "columns of distinct values (ids, coordinates). That is why the scanner can beat the",
-        "plain pass, which runs its union regex over every byte.",
-        "",
-        "This file repeats values heavily (its rows come from a pool of 5,000), as many",
-        "exports do, and gains the most from it. With every row distinct (a pool as large as",
-        "the file, 20 MB; the small-domain columns still repeat) the same code ran at 5.3-6.8",
-        "MB/s against 4.6-5.1 before the change, with identical reports.",
-        "",
-        "History (same script, same VM, CPU time): before column-by-column scanning (commit",
-        "79dbbf2) `scan_file` ran at 2.9 MB/s against a plain pass at 8.7 (ratio 0.33) and",
-        "Presidio at 0.76 (ours 4x faster); with it, and before the visual-order plate pass,",
-        "7.1 MB/s against 12.2 (ratio 0.58, Presidio 1.08, ours 7x faster); with the",
-        "visual-order plate pass and before distinct-value scanning, 5.5 MB/s against 10.0",
-        "(ratio 0.55, Presidio 0.64, ours 8x faster).",
-        "",
+        "Columns found (fresh): " + json.dumps(results["fresh"]["summary"], ensure_ascii=False),
         "",
     ]
-    write_doc("\n".join(lines))
+    write_doc("\n".join(lines + NOTES))
     print("\n".join(lines))
+
+
+NOTES = [
+    "Presidio runs from its own virtualenv (`PRESIDIO_PYTHON`, default"
+    " `/tmp/presidio-venv/bin/python`): installing presidio-analyzer into the project venv"
+    " upgrades click, PyYAML and typing-extensions past the versions CKAN 2.11.6 pins.",
+    "Its recognizers use plain regexes and context words but no check digits, so it is",
+    "both slower and less precise than the scanner here; the comparison is of speed only.",
+    "",
+    "The plain pass and the scanner share the chunked decoder. The scanner parses each",
+    "chunk with the C csv module and scans column by column, running a pass only over",
+    "columns whose text can feed it (no number pass over money and date columns, a lat/lon",
+    "column whose every cell is one decimal counted by one anchored regex and nothing",
+    "else, no name pass over digit columns). A column whose values repeat is scanned once",
+    "per distinct value in a chunk, each finding counted for every row holding the value,",
+    "and the types found in each value are remembered for the column (up to 20,000",
+    "values), so a value seen in an earlier chunk is not scanned again once the column has",
+    "its samples (at once if it held nothing). Every pass reads only the cell a candidate",
+    "lies in, so no result changes: the evaluation figures are identical, and tests compare",
+    "each shortcut with the scan it replaces.",
+    "",
+    "What is left on the fresh file is the work itself: one row in ten holds five personal",
+    "values (two ID columns; a name, an address and a mobile in its note) whose check",
+    "digits, context words and name lexicon are read in Python, about 57,000 findings per",
+    "20 MB. A compiled scanner (the validators in C or Rust) is what would bring the fresh",
+    "file to 20 MB/s, not more shortcuts.",
+    "",
+    "History (same script, same VM, CPU time, repeating file): before column-by-column",
+    "scanning (commit 79dbbf2) `scan_file` ran at 2.9 MB/s against a plain pass at 8.7",
+    "(ratio 0.33) and Presidio at 0.76; with it, 7.1 MB/s; with the visual-order plate",
+    "pass and before distinct-value scanning, 5.5 MB/s against 10.0; with distinct-value",
+    "scanning (commit 1e54e98) 14.5 MB/s against 8.8. Then lat/lon columns counted by",
+    "their cell rule alone, no line walk unless a line can be over the cap, list-table",
+    "folding, the line-list csv parse, the NUMBER and address patterns opening with a",
+    "literal, and a shared empty window for bare numbers (commits d55eaae to 9e7e0ea):",
+    "old and new code run in turn on 20 MB samples went from 16.9 to 23.7 MB/s on",
+    "repeating records and from 6.6 to 7.4 on fresh ones (best of 3-4 each), with",
+    "identical reports.",
+    "",
+    "",
+]
 
 
 if __name__ == "__main__":
