@@ -27,20 +27,27 @@ _HINT_KIND = {"PHONE_MOBILE": "PHONE", "PHONE_LANDLINE": "PHONE", "LICENSE_PLATE
 class Window:
     """Context words around ``text[start:end]`` within ``[lo, hi)``."""
 
-    __slots__ = ("before", "after", "hint")
+    __slots__ = ("before", "hint", "_after", "_tail")
 
     def __init__(self, text: str, start: int, end: int, lo: int, hi: int, hint: str | None) -> None:
         before = fold(text[max(lo, start - BEFORE) : start]).lower()
-        after = fold(text[end : min(hi, end + AFTER)]).lower()
         cut = _last_break(before)
         if cut:
             before = before[cut:]
-        m = patterns.CONTEXT_BREAK.search(after)
-        if m is not None:
-            after = after[: m.start()]
         self.before = before
-        self.after = after
         self.hint = hint
+        # The words after are read only for negative(): taken then.
+        self._tail = text[end : min(hi, end + AFTER)]
+        self._after: str | None = None
+
+    @property
+    def after(self) -> str:
+        """The folded, lower-cased text after the candidate, up to a sentence break."""
+        if self._after is None:
+            after = fold(self._tail).lower()
+            m = patterns.CONTEXT_BREAK.search(after)
+            self._after = after if m is None else after[: m.start()]
+        return self._after
 
     def positive(self, kind: str) -> int | None:
         """Distance to the nearest word announcing ``kind`` (None if absent)."""

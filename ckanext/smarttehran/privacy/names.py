@@ -99,11 +99,14 @@ def scan_names(text: str, locate: Locate, out: list[Hit]) -> None:
         if end < len(text) and text[end] in _LETTER_CHARS and text[end] != "\u200c":
             continue
         lo, hi, hint = locate(start)
-        if _blocked(text, lo, start):
-            continue
-        first = fold(m.group())
-        span_end = _name_tail(text, end, hi, first, titled=False)
-        if span_end is not None and not _credited(text, lo, hi, start, span_end):
+        # A surname first (most given-name words in data have none), then the words
+        # before, then attribution: cheapest test first, each one alone can refuse.
+        span_end = _name_tail(text, end, hi, fold(m.group()), titled=False)
+        if (
+            span_end is not None
+            and not _blocked(text, lo, start)
+            and not _credited(text, lo, hi, start, span_end)
+        ):
             out.append((findings.PERSON, start, span_end, 0.7, "lexicon"))
     for m in patterns.LATIN_FIRST_NAME.finditer(text):
         if m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] in _HANDLE):
