@@ -195,3 +195,21 @@ def test_lat_lon_columns_skip_the_passes_without_changing_the_report(
     assert fast.columns[1].counts["GPS"] == sum(
         1 for r in rows if r[1] and len(r[1].split(".")[1]) >= 4
     )
+
+
+def test_one_mobile_in_a_free_text_column_makes_the_table_personal(rng: random.Random) -> None:
+    """A mobile number quoted in one note of many is personal data, though its column's
+    share is far below a type's: the column lists it as sporadic, with its row and a
+    masked sample. A column of random ten-digit codes, some of which pass the national
+    ID check digit by chance, is not."""
+    notes = ["درخواست روشنایی معابر"] * 40
+    notes[25] = "متقاضی تماس 09121234567 گرفت"
+    codes = [f"{rng.randrange(10**9, 10**10)}" for _ in range(40)]
+    report = scan_table(["توضیحات", "کد رهگیری"], list(zip(notes, codes, strict=True)))
+    note, code = report.columns
+    assert note.pii_type is None and note.sporadic == ["PHONE_MOBILE"]
+    assert note.rows_by_type["PHONE_MOBILE"] == [26]
+    assert note.samples_by_type["PHONE_MOBILE"] == ["۰۹۱۲•••۴۵۶۷"]
+    assert 0 < code.counts.get("NATIONAL_ID", 0) < 20, "some codes pass the check digit"
+    assert code.pii_type is None and code.sporadic == []
+    assert report.pii_columns == ["توضیحات"]

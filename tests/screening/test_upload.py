@@ -62,6 +62,22 @@ class TestUpload:
             assert f.read() == CLEAN_CSV
         assert call_action("resource_show", id=res["id"])["url"].endswith("data.csv")
 
+    def test_one_mobile_in_a_notes_column_is_refused(self, publisher):
+        """A table whose free-text column quotes one citizen's mobile among many clean rows
+        is refused, the report naming the column, the type and the row."""
+        rows = [f"{i},درخواست روشنایی معابر" for i in range(1, 40)]
+        rows.insert(30, f"31,متقاضی خواستار تماس به شماره {MOBILE} شد")
+        text = "منطقه,توضیحات\n" + "\n".join(rows) + "\n"
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_create", dict(publisher["context"]),
+                        package_id=publisher["dataset"]["id"], upload=upload(text), name="notes")
+        sid = err.value.error_dict["privacy_screening_id"][0]
+        (item,) = call_action("smarttehran_privacy_report_show", id=sid)["report"]["items"]
+        assert (item["type"], item["column"], item["count"], item["at"]) == (
+            "PHONE_MOBILE", "توضیحات", 1, [31])
+        assert item["samples"] == [MOBILE_MASKED] and MOBILE not in str(err.value.error_dict)
+        assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
+
     def test_patch_with_findings_is_refused(self, publisher):
         """resource_patch goes through the screened resource_update: a PII file is refused."""
         ctx = publisher["context"]

@@ -37,6 +37,22 @@ ALL_TYPES: tuple[str, ...] = (
     PERSON,
 )
 
+# Types whose detector needs a structure or a context word, not a bare check digit: a
+# single finding of one of them in a table is personal data, whatever its column's share
+# (a note that quotes one citizen's mobile). The others count only through the column's
+# share: a column of random 10-digit codes passes the mod-11 check about one time in
+# eleven (NATIONAL_ID and the check-digit types), places and stations are named after
+# people (PERSON), and the addresses of municipal properties and facilities, the
+# coordinates of places and postal codes fill public tables (ADDRESS, GPS, POSTAL_CODE).
+SPORADIC_TYPES: tuple[str, ...] = (
+    PHONE_MOBILE,
+    EMAIL,
+    IBAN,
+    LICENSE_PLATE,
+    PASSPORT,
+    BIRTH_CERT,
+)
+
 # Types whose validity rests on a check digit (the precision target applies).
 CHECKSUM_TYPES: tuple[str, ...] = (NATIONAL_ID, LEGAL_ENTITY_ID, BANK_CARD, IBAN)
 

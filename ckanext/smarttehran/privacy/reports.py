@@ -31,6 +31,11 @@ class ColumnReport:
     samples: list[str]
     # The first row numbers (1 = the first row after the header) holding ``pii_type``.
     first_rows: list[int] = field(default_factory=list)
+    # Types found here that make the table personal whatever their share
+    # (``findings.SPORADIC_TYPES``), besides ``pii_type``; their rows and masked samples.
+    sporadic: list[str] = field(default_factory=list)
+    rows_by_type: dict[str, list[int]] = field(default_factory=dict)
+    samples_by_type: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -55,7 +55,17 @@ _CELL_RULES: dict[str, re.Pattern[str]] = {
 class ColumnStats:
     """Running counts for one column."""
 
-    __slots__ = ("index", "header", "hint", "qi", "values", "counts", "samples", "first_rows")
+    __slots__ = (
+        "index",
+        "header",
+        "hint",
+        "qi",
+        "values",
+        "counts",
+        "samples",
+        "first_rows",
+        "type_samples",
+    )
 
     def __init__(self, index: int, header: str, hint: str | None) -> None:
         self.index = index
@@ -67,12 +77,18 @@ class ColumnStats:
         self.samples: list[str] = []
         # Per type: the first row numbers (1 = the first row after the header) holding it.
         self.first_rows: dict[str, list[int]] = {}
+        # Per type: masked samples (the column's own ``samples`` mix its types).
+        self.type_samples: dict[str, list[str]] = {}
 
     def add(self, type_: str, rows: int, sample: str | None) -> None:
         """Count ``rows`` values holding a finding of ``type_``."""
         self.counts[type_] += rows
         if sample is not None and len(self.samples) < MAX_SAMPLES and sample not in self.samples:
             self.samples.append(sample)
+        if sample is not None:
+            kept = self.type_samples.setdefault(type_, [])
+            if len(kept) < MAX_SAMPLES and sample not in kept:
+                kept.append(sample)
 
     def wants_rows(self, type_: str) -> int:
         """How many more row numbers of ``type_`` are kept."""
@@ -89,6 +105,7 @@ class ColumnStats:
     def report(self, min_share: float, header_min_share: float) -> ColumnReport:
         """The column's verdict."""
         pii_type, share = classify(self.hint, self.counts, self.values, min_share, header_min_share)
+        sporadic = [t for t in findings.SPORADIC_TYPES if self.counts.get(t) and t != pii_type]
         return ColumnReport(
             index=self.index,
             header=self.header,
@@ -100,6 +117,9 @@ class ColumnStats:
             quasi_identifier=self.qi,
             samples=list(self.samples) if pii_type else [],
             first_rows=list(self.first_rows.get(pii_type, ())) if pii_type else [],
+            sporadic=sporadic,
+            rows_by_type={t: list(rows) for t, rows in self.first_rows.items()},
+            samples_by_type={t: list(s) for t, s in self.type_samples.items()},
         )
 
 
@@ -421,7 +441,7 @@ class TableScan:
             rows=self.rows,
             columns=columns,
             k_anonymity=self.kanon.report(self.k) if self.kanon is not None and people else None,
-            pii_columns=[c.header for c in columns if c.pii_type],
+            pii_columns=[c.header for c in columns if c.pii_type or c.sporadic],
             rows_are_people=people,
         )
 

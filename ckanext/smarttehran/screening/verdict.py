@@ -80,19 +80,35 @@ def from_report(report: dict[str, Any]) -> Verdict:
 
 
 def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
-    """Masked findings of one TableReport dict, plus a failing k-anonymity check."""
-    items = [
-        {
-            "type": col["pii_type"],
-            "column": col["header"],
-            "rows": table.get("rows"),
-            "count": col["counts"].get(col["pii_type"], 0),
-            "at": list(col.get("first_rows") or []),
-            "samples": list(col.get("samples") or []),
-        }
-        for col in table.get("columns") or []
-        if col.get("pii_type")
-    ]
+    """Masked findings of one TableReport dict, plus a failing k-anonymity check.
+
+    A column gives its type (by share) and each sporadic type found in it (one finding
+    is enough: a note quoting a citizen's mobile).
+    """
+    items = []
+    for col in table.get("columns") or []:
+        if col.get("pii_type"):
+            items.append(
+                {
+                    "type": col["pii_type"],
+                    "column": col["header"],
+                    "rows": table.get("rows"),
+                    "count": col["counts"].get(col["pii_type"], 0),
+                    "at": list(col.get("first_rows") or []),
+                    "samples": list(col.get("samples") or []),
+                }
+            )
+        for type_ in col.get("sporadic") or []:
+            items.append(
+                {
+                    "type": type_,
+                    "column": col["header"],
+                    "rows": table.get("rows"),
+                    "count": col["counts"].get(type_, 0),
+                    "at": list((col.get("rows_by_type") or {}).get(type_) or []),
+                    "samples": list((col.get("samples_by_type") or {}).get(type_) or []),
+                }
+            )
     kanon = table.get("k_anonymity")
     min_qi = config.privacy_k_anonymity_min_qi()
     if (
