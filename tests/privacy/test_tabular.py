@@ -86,10 +86,28 @@ def test_k_anonymity_fails_on_unique_rows() -> None:
     assert scan_table(["سن", "جنسیت", "محله"], rows, k=1).k_anonymity.passes
 
 
+def test_k_anonymity_names_the_first_row_of_each_small_class(rng: random.Random) -> None:
+    """Rows at risk: the first row of each class smaller than k, in order, the first
+    ten, across batches (a class first seen in one batch and grown in the next)."""
+    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, MAX_ROWS
+
+    ages = [str(a) for a in range(20, 70)]
+    rows = [[rng.choice(ages[:3]), "زن", "تجریش"] for _ in range(3 * BATCH_ROWS)]
+    rare = {7: "81", BATCH_ROWS - 1: "82", BATCH_ROWS + 5: "82", 2 * BATCH_ROWS + 9: "83"}
+    for i, age in rare.items():
+        rows[i] = [age, "مرد", "ونک"]
+    report = scan_table(["سن", "جنسیت", "محله"], rows, k=5)
+    assert report.k_anonymity.rows_at_risk == [8, BATCH_ROWS, 2 * BATCH_ROWS + 10]
+    many = [[str(i), "زن", "ونک"] for i in range(30)]
+    assert scan_table(["سن", "جنسیت", "محله"], many, k=5).k_anonymity.rows_at_risk == list(
+        range(1, MAX_ROWS + 1)
+    )
+
+
 def test_k_anonymity_cap_marks_truncated() -> None:
     """Past max_classes distinct combinations, counting stops and the check fails."""
     counter = KAnonCounter(["id"], max_classes=10)
-    counter.update((str(i),) for i in range(50))
+    counter.update([(str(i),) for i in range(50)])
     report = counter.report(5)
     assert report.truncated and not report.passes
 

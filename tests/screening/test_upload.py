@@ -78,6 +78,22 @@ class TestUpload:
         assert item["samples"] == [MOBILE_MASKED] and MOBILE not in str(err.value.error_dict)
         assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
 
+    def test_rare_combinations_are_refused_with_their_rows(self, publisher):
+        """Age, sex and neighbourhood whose rare combinations single people out fail
+        k-anonymity: the item counts the records at risk and names the first row of
+        each small group."""
+        rows = ["30,زن,تجریش,تأیید"] * 20
+        rows[4] = "71,مرد,ونک,تأیید"
+        rows[12] = "19,مرد,نارمک,رد"
+        text = "سن,جنسیت,محله,وضعیت\n" + "\n".join(rows) + "\n"
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_create", dict(publisher["context"]),
+                        package_id=publisher["dataset"]["id"], upload=upload(text), name="ages")
+        sid = err.value.error_dict["privacy_screening_id"][0]
+        (item,) = call_action("smarttehran_privacy_report_show", id=sid)["report"]["items"]
+        assert (item["type"], item["count"], item["at"]) == ("K_ANONYMITY", 2, [5, 13])
+        assert "ردیف‌های ۵، ۱۳" in err.value.error_dict["upload"][0]
+
     def test_patch_with_findings_is_refused(self, publisher):
         """resource_patch goes through the screened resource_update: a PII file is refused."""
         ctx = publisher["context"]

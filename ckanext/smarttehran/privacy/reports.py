@@ -57,6 +57,9 @@ class KAnonymity:
     share_at_risk: float
     passes: bool
     truncated: bool = False
+    # The first row of each class smaller than k, the first ten: where to start
+    # generalising (1 = the first row after the header).
+    rows_at_risk: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -151,18 +151,26 @@ class KAnonCounter:
         self.names = names
         self.max_classes = max_classes
         self.classes: Counter[tuple[str, ...]] = Counter()
+        # Each class's first row number.
+        self.first_row: dict[tuple[str, ...], int] = {}
         self.records = 0
         self.truncated = False
 
-    def update(self, tuples: Iterable[tuple[str, ...]]) -> None:
-        """Add one batch of rows' quasi-identifier tuples."""
+    def update(self, tuples: Sequence[tuple[str, ...]], first_row: int = 1) -> None:
+        """Add one batch of rows' quasi-identifier tuples; ``tuples[0]`` is row ``first_row``."""
         batch = Counter(tuples)
-        self.records += sum(batch.values())
+        self.records += len(tuples)
         if self.truncated:
             for key, n in batch.items():
                 if key in self.classes:
                     self.classes[key] += n
             return
+        new = [key for key in batch if key not in self.first_row]
+        if new:
+            # Built backwards, so each key keeps its first row (all in C).
+            rows = range(first_row + len(tuples) - 1, first_row - 1, -1)
+            firsts = dict(zip(reversed(tuples), rows, strict=True))
+            self.first_row.update((key, firsts[key]) for key in new)
         self.classes.update(batch)
         if len(self.classes) > self.max_classes:
             self.truncated = True
@@ -174,6 +182,9 @@ class KAnonCounter:
         if self.truncated:
             at_risk = max(at_risk, self.records - sum(sizes) + at_risk)
         smallest = min(sizes) if self.classes else 0
+        small = heapq.nsmallest(
+            MAX_ROWS, (self.first_row[key] for key, n in self.classes.items() if n < k)
+        )
         return KAnonymity(
             quasi_identifiers=self.names,
             k=k,
@@ -184,6 +195,7 @@ class KAnonCounter:
             share_at_risk=round(at_risk / self.records, 4) if self.records else 0.0,
             passes=bool(self.records) and smallest >= k and not self.truncated,
             truncated=self.truncated,
+            rows_at_risk=small,
         )
 
 
@@ -263,7 +275,7 @@ class TableScan:
             self.scan_column(index, values, joined, first_row)
         if self.kanon is not None:
             picked = [texts[i] if i < len(texts) else [""] * len(rows) for i in self.qi_index]
-            self.kanon.update(zip(*picked, strict=False))
+            self.kanon.update(list(zip(*picked, strict=False)), first_row)
 
     def scan_column(
         self, index: int, values: Sequence[str], joined: str | None = None, first_row: int = 1

@@ -123,7 +123,7 @@ def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
                 "column": "، ".join(kanon["quasi_identifiers"]),
                 "rows": kanon.get("records"),
                 "count": kanon.get("records_at_risk"),
-                "at": [],
+                "at": list(kanon.get("rows_at_risk") or []),
                 "samples": [],
             }
         )
