@@ -6,7 +6,8 @@ import random
 from collections import Counter
 
 from ckanext.smarttehran.privacy import classify_column, header_hint, scan_table
-from ckanext.smarttehran.privacy.tabular import KAnonCounter, classify
+from ckanext.smarttehran.privacy.kanonymity import KAnonCounter
+from ckanext.smarttehran.privacy.tabular import classify
 from tests.privacy.helpers import make_national_id
 
 
@@ -89,7 +90,8 @@ def test_k_anonymity_fails_on_unique_rows() -> None:
 def test_k_anonymity_names_the_first_row_of_each_small_class(rng: random.Random) -> None:
     """Rows at risk: the first row of each class smaller than k, in order, the first
     ten, across batches (a class first seen in one batch and grown in the next)."""
-    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, MAX_ROWS
+    from ckanext.smarttehran.privacy.reports import MAX_ROWS
+    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS
 
     ages = [str(a) for a in range(20, 70)]
     rows = [[rng.choice(ages[:3]), "زن", "تجریش"] for _ in range(3 * BATCH_ROWS)]
@@ -147,7 +149,8 @@ def test_first_rows_name_where_findings_are(rng: random.Random) -> None:
     """Each column reports the first row numbers (1 = the row after the header) holding
     its type, in order and across batches, whether its values repeat (scanned once per
     distinct value, remembered across batches) or are all distinct."""
-    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, MAX_ROWS
+    from ckanext.smarttehran.privacy.reports import MAX_ROWS
+    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS
 
     ids = [make_national_id(rng) for _ in range(3)]
     rows = []
@@ -172,7 +175,8 @@ def test_first_rows_of_a_repeated_value_column(rng: random.Random, monkeypatch) 
     from the first batch once the column has its samples) names the same first rows
     as a cell-by-cell count."""
     from ckanext.smarttehran.privacy import tabular
-    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, MAX_ROWS
+    from ckanext.smarttehran.privacy.reports import MAX_ROWS
+    from ckanext.smarttehran.privacy.tabular import BATCH_ROWS
 
     nids = [make_national_id(rng) for _ in range(3)]
     rows = [[nids[i % 3] if i % 397 == 300 else ""] for i in range(3 * BATCH_ROWS)]

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Row numbers a report names per column and type (and per k-anonymity check): where
+# the publisher should look first.
+MAX_ROWS = 10
+
 
 @dataclass(slots=True)
 class Issue:

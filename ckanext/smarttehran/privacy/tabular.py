@@ -1,4 +1,4 @@
-"""Tables: classify each column and check k-anonymity over quasi-identifiers.
+"""Tables: classify each column, and feed the k-anonymity check (``kanonymity``).
 
 Rows are processed in batches; each column of a batch is joined with newlines
 and scanned as one text (one regex pass per column, not per cell), with the
@@ -18,20 +18,23 @@ from itertools import accumulate, islice, zip_longest
 from ckanext.smarttehran.privacy import findings, headers
 from ckanext.smarttehran.privacy.context import HINT_PUBLIC
 from ckanext.smarttehran.privacy.detectors import find_hits
+from ckanext.smarttehran.privacy.kanonymity import (
+    DEFAULT_MAX_CLASSES,
+    KAnonCounter,
+    quasi_identifier_columns,
+    rows_are_people,
+)
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.numbers import Hit
-from ckanext.smarttehran.privacy.reports import ColumnReport, KAnonymity, TableReport
+from ckanext.smarttehran.privacy.reports import MAX_ROWS, ColumnReport, TableReport
 
 DEFAULT_K = 5
 # A column is of a type when this share of its non-empty values are findings of it ...
 DEFAULT_MIN_SHARE = 0.5
 # ... or this share when its header already announces the type.
 DEFAULT_HEADER_MIN_SHARE = 0.2
-DEFAULT_MAX_CLASSES = 1_000_000
 BATCH_ROWS = 2000
 MAX_SAMPLES = 3
-# Row numbers kept per column and type: where the publisher should look first.
-MAX_ROWS = 10
 # Distinct values per column whose findings are remembered across batches.
 MAX_MEMO = 20_000
 
@@ -144,61 +147,6 @@ def classify(
     return None, share
 
 
-class KAnonCounter:
-    """Counts equivalence classes of quasi-identifier tuples, up to a cap."""
-
-    def __init__(self, names: list[str], max_classes: int = DEFAULT_MAX_CLASSES) -> None:
-        self.names = names
-        self.max_classes = max_classes
-        self.classes: Counter[tuple[str, ...]] = Counter()
-        # Each class's first row number.
-        self.first_row: dict[tuple[str, ...], int] = {}
-        self.records = 0
-        self.truncated = False
-
-    def update(self, tuples: Sequence[tuple[str, ...]], first_row: int = 1) -> None:
-        """Add one batch of rows' quasi-identifier tuples; ``tuples[0]`` is row ``first_row``."""
-        batch = Counter(tuples)
-        self.records += len(tuples)
-        if self.truncated:
-            for key, n in batch.items():
-                if key in self.classes:
-                    self.classes[key] += n
-            return
-        new = [key for key in batch if key not in self.first_row]
-        if new:
-            # Built backwards, so each key keeps its first row (all in C).
-            rows = range(first_row + len(tuples) - 1, first_row - 1, -1)
-            firsts = dict(zip(reversed(tuples), rows, strict=True))
-            self.first_row.update((key, firsts[key]) for key in new)
-        self.classes.update(batch)
-        if len(self.classes) > self.max_classes:
-            self.truncated = True
-
-    def report(self, k: int) -> KAnonymity:
-        """k-anonymity figures for threshold ``k``."""
-        sizes = self.classes.values()
-        at_risk = sum(n for n in sizes if n < k)
-        if self.truncated:
-            at_risk = max(at_risk, self.records - sum(sizes) + at_risk)
-        smallest = min(sizes) if self.classes else 0
-        small = heapq.nsmallest(
-            MAX_ROWS, (self.first_row[key] for key, n in self.classes.items() if n < k)
-        )
-        return KAnonymity(
-            quasi_identifiers=self.names,
-            k=k,
-            records=self.records,
-            classes=len(self.classes),
-            min_class_size=smallest,
-            records_at_risk=at_risk,
-            share_at_risk=round(at_risk / self.records, 4) if self.records else 0.0,
-            passes=bool(self.records) and smallest >= k and not self.truncated,
-            truncated=self.truncated,
-            rows_at_risk=small,
-        )
-
-
 def scan_table(
     header: Sequence[object],
     rows: Iterable[Sequence[object]],
@@ -244,7 +192,7 @@ class TableScan:
             self.columns.append(ColumnStats(i, h, hint))
         self.explicit_qi = quasi_identifiers is not None
         if quasi_identifiers is None:
-            self.qi_index = _default_quasi_identifiers(self.columns)
+            self.qi_index = quasi_identifier_columns(self.columns)
         else:
             wanted = set(quasi_identifiers)
             self.qi_index = [c.index for c in self.columns if c.header in wanted]
@@ -477,28 +425,6 @@ def _add_first_rows(
                 if len(rows) >= need:
                     break
         stats.add_rows(type_, rows)
-
-
-def _default_quasi_identifiers(columns: list[ColumnStats]) -> list[int]:
-    """Quasi-identifier columns found by header; locations count once, the finest."""
-    picked = [c.index for c in columns if c.qi and c.qi != "area"]
-    areas = [c for c in columns if c.qi == "area"]
-    if areas:
-        finest = max(areas, key=lambda c: headers.area_level(c.header))  # first on ties
-        picked.append(finest.index)
-    return sorted(picked)
-
-
-def rows_are_people(columns: list[ColumnReport]) -> bool:
-    """Each row is a person: some column is a personal attribute (age, sex ...) or
-    holds a personal identifier by header or by content. A table of parks or
-    stations is not, and k-anonymity (about records of people) does not apply."""
-    for c in columns:
-        if c.quasi_identifier in headers.PERSON_QI_KINDS:
-            return True
-        if c.header_hint in headers.PERSON_TYPES or c.pii_type in headers.PERSON_TYPES:
-            return True
-    return False
 
 
 def classify_column(

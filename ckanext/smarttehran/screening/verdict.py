@@ -8,6 +8,7 @@ from typing import Any
 from ckanext.smarttehran import config, privacy
 from ckanext.smarttehran.errors import bilingual
 from ckanext.smarttehran.persian import normalize, to_persian_digits
+from ckanext.smarttehran.privacy.reports import MAX_ROWS
 
 TYPE_LABELS_FA: dict[str, str] = {
     "NATIONAL_ID": "کد ملی",
@@ -27,8 +28,6 @@ TYPE_LABELS_FA: dict[str, str] = {
     "K_ANONYMITY": "خطر بازشناسایی (k-گمنامی)",
 }
 MAX_ITEMS = 8
-# Row (or line) numbers named per finding: the first ones, where to start fixing.
-MAX_ROWS = 10
 
 
 @dataclass
