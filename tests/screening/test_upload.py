@@ -13,6 +13,16 @@ from ckanext.smarttehran import config
 from tests.screening.conftest import CLEAN_CSV, MOBILE, MOBILE_MASKED, PII_CSV, upload
 
 
+def _refused_table(publisher, header: str, rows: list[str]) -> tuple[dict, list[dict]]:
+    """Upload a CSV of ``header`` and ``rows``: the refusal's errors and its report items."""
+    text = header + "\n" + "\n".join(rows) + "\n"
+    with pytest.raises(tk.ValidationError) as err:
+        call_action("resource_create", dict(publisher["context"]),
+                    package_id=publisher["dataset"]["id"], upload=upload(text), name="table")
+    sid = err.value.error_dict["privacy_screening_id"][0]
+    return err.value.error_dict, call_action("smarttehran_privacy_report_show", id=sid)["report"]["items"]
+
+
 class TestUpload:
     def test_clean_upload_becomes_a_resource_and_pass_is_recorded(self, publisher):
         """A clean CSV is stored by CKAN and a `pass` record names the new resource."""
@@ -67,15 +77,10 @@ class TestUpload:
         is refused, the report naming the column, the type and the row."""
         rows = [f"{i},درخواست روشنایی معابر" for i in range(1, 40)]
         rows.insert(30, f"31,متقاضی خواستار تماس به شماره {MOBILE} شد")
-        text = "منطقه,توضیحات\n" + "\n".join(rows) + "\n"
-        with pytest.raises(tk.ValidationError) as err:
-            call_action("resource_create", dict(publisher["context"]),
-                        package_id=publisher["dataset"]["id"], upload=upload(text), name="notes")
-        sid = err.value.error_dict["privacy_screening_id"][0]
-        (item,) = call_action("smarttehran_privacy_report_show", id=sid)["report"]["items"]
+        errors, (item,) = _refused_table(publisher, "منطقه,توضیحات", rows)
         assert (item["type"], item["column"], item["count"], item["at"]) == (
             "PHONE_MOBILE", "توضیحات", 1, [31])
-        assert item["samples"] == [MOBILE_MASKED] and MOBILE not in str(err.value.error_dict)
+        assert item["samples"] == [MOBILE_MASKED] and MOBILE not in str(errors)
         assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
 
     def test_rare_combinations_are_refused_with_their_rows(self, publisher):
@@ -85,14 +90,9 @@ class TestUpload:
         rows = ["30,زن,تجریش,تأیید"] * 20
         rows[4] = "71,مرد,ونک,تأیید"
         rows[12] = "19,مرد,نارمک,رد"
-        text = "سن,جنسیت,محله,وضعیت\n" + "\n".join(rows) + "\n"
-        with pytest.raises(tk.ValidationError) as err:
-            call_action("resource_create", dict(publisher["context"]),
-                        package_id=publisher["dataset"]["id"], upload=upload(text), name="ages")
-        sid = err.value.error_dict["privacy_screening_id"][0]
-        (item,) = call_action("smarttehran_privacy_report_show", id=sid)["report"]["items"]
+        errors, (item,) = _refused_table(publisher, "سن,جنسیت,محله,وضعیت", rows)
         assert (item["type"], item["count"], item["at"]) == ("K_ANONYMITY", 2, [5, 13])
-        assert "ردیف‌های ۵، ۱۳" in err.value.error_dict["upload"][0]
+        assert "ردیف‌های ۵، ۱۳" in errors["upload"][0]
 
     def test_patch_with_findings_is_refused(self, publisher):
         """resource_patch goes through the screened resource_update: a PII file is refused."""
