@@ -9,7 +9,10 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from ckanext.smarttehran import config, gazetteer, persian, vocabularies
-from ckanext.smarttehran.screening.helpers import smarttehran_privacy_quarantined
+from ckanext.smarttehran.screening.helpers import (
+    smarttehran_privacy_message_halves,
+    smarttehran_privacy_quarantined,
+)
 
 __all__ = [
     "render_datetime",
@@ -25,6 +28,7 @@ __all__ = [
     "smarttehran_dataset_rating",
     "smarttehran_home",
     "smarttehran_privacy_quarantined",
+    "smarttehran_privacy_message_halves",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}

@@ -63,6 +63,9 @@ class TestNewResourceForm:
         notice = notice[:notice.index("</div>")]
         assert "داده‌های شخصی یافت شد و چیزی منتشر نشد" in notice
         assert "Personal data found, nothing was published" in notice
+        english = re.search(r'<p dir="ltr" lang="en"[^>]*>\s*(.*?)</p>', notice, re.S)
+        assert english and english.group(1).startswith("Personal data found"), "English apart, LTR"
+        assert "Personal data found" not in notice[: english.start()]
         assert MOBILE_MASKED in notice and "ردیف‌های ۱، ۲" in notice
         assert f'href="/privacy/{rec["id"]}">گزارش بررسی را ببینید</a>' in notice
         assert f'<bdi dir="ltr">{rec["id"]}</bdi>' in notice, "the id keeps its Latin digits"

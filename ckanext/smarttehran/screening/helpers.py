@@ -1,4 +1,4 @@
-"""Template helper for the dataset page's quarantine notice (read-only).
+"""Template helpers for the screening notices (read-only).
 
 To be listed in ``ckanext/smarttehran/helpers.py``'s ``__all__`` (owned by another
 engineer); the template checks that the helper exists before calling it.
@@ -21,3 +21,10 @@ def smarttehran_privacy_quarantined(package_id: str) -> list[dict[str, Any]]:
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return []
     return [r for r in found["results"] if r["status"] in ("blocked", "error", "pending", "running")]
+
+
+def smarttehran_privacy_message_halves(message: str) -> tuple[str, str]:
+    """A refusal message's Persian and English halves, to set each in its own direction."""
+    from ckanext.smarttehran.screening.verdict import message_halves
+
+    return message_halves(message)

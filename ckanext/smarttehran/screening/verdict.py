@@ -28,6 +28,9 @@ TYPE_LABELS_FA: dict[str, str] = {
     "K_ANONYMITY": "خطر بازشناسایی (k-گمنامی)",
 }
 MAX_ITEMS = 8
+# How the English halves of the refusal messages begin (pages show each half apart).
+EN_FOUND = "Personal data found, nothing was published: "
+EN_UNSCREENED = "The file could not be screened and was not published"
 
 
 @dataclass
@@ -142,12 +145,15 @@ def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
     fa_parts, en_parts = [], []
     for item in items[:MAX_ITEMS]:
         samples = "، ".join(item["samples"][:2])
+        # In the Persian half each masked sample is a left-to-right isolate (LRI ... PDI):
+        # 0912•••4567 would otherwise show its digit groups swapped in right-to-left text.
+        samples_fa = "، ".join(f"\u2066{sample}\u2069" for sample in item["samples"][:2])
         count_fa = to_persian_digits(str(item["count"]))
         where_fa = f"{_N('ستون')} «{item['column']}»: " if item["column"] else ""
         where_en = f'column "{item["column"]}": ' if item["column"] else ""
         rows_fa = f" {_N('از')} {to_persian_digits(str(item['rows']))} {_N('ردیف')}" if item["rows"] else ""
         rows_en = f" of {item['rows']} rows" if item["rows"] else ""
-        sample_fa = f" ({_N('نمونه')}: {samples})" if samples else ""
+        sample_fa = f" ({_N('نمونه')}: {samples_fa})" if samples else ""
         at = item.get("at") or []
         line = not item["column"]  # running text: line numbers, tables: row numbers
         at_fa = (
@@ -179,7 +185,7 @@ def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
     ref_en = f" Screening id: {screening_id}" if screening_id else ""
     return bilingual(
         _N("داده‌های شخصی یافت شد و چیزی منتشر نشد") + ": " + "؛ ".join(fa_parts) + "." + ref_fa,
-        "Personal data found, nothing was published: " + "; ".join(en_parts) + "." + ref_en,
+        EN_FOUND + "; ".join(en_parts) + "." + ref_en,
     )
 
 
@@ -188,8 +194,17 @@ def describe_error(message: str, screening_id: str | None) -> str:
     ref = f" ({screening_id})" if screening_id else ""
     return bilingual(
         _N("پرونده بررسی نشد و منتشر نشد؛ نسخهٔ بارگذاری‌شده نگه داشته شد") + ref + ".",
-        "The file could not be screened and was not published; the upload is kept" + ref + ".",
+        EN_UNSCREENED + "; the upload is kept" + ref + ".",
     ) + " — " + message
+
+
+def message_halves(message: str) -> tuple[str, str]:
+    """The Persian and English halves of a refusal message ("" for a missing half)."""
+    for opener in (EN_FOUND, EN_UNSCREENED):
+        cut = message.find(" / " + opener)
+        if cut != -1:
+            return message[:cut], message[cut + 3 :]
+    return message, ""
 
 
 def _N(text: str) -> str:  # noqa: N802 - a marker for fixed Persian text
