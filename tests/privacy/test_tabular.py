@@ -235,3 +235,17 @@ def test_one_mobile_in_a_free_text_column_makes_the_table_personal(rng: random.R
     assert 0 < code.counts.get("NATIONAL_ID", 0) < 20, "some codes pass the check digit"
     assert code.pii_type is None and code.sporadic == []
     assert report.pii_columns == ["توضیحات"]
+
+
+def test_rows_at_risk_keep_few_first_rows(monkeypatch) -> None:
+    """Only classes still smaller than k keep a first row, and at most MAX_TRACKED of them:
+    a class that reaches k is dropped, the earliest small classes are the ones named."""
+    from ckanext.smarttehran.privacy import kanonymity
+
+    monkeypatch.setattr(kanonymity, "MAX_TRACKED", 4)
+    counter = KAnonCounter(["a"], k=2)
+    counter.update([("x",), ("y",), ("z",), ("w",), ("v",), ("u",)], first_row=1)
+    assert counter.first_row == {("x",): 1, ("y",): 2, ("z",): 3, ("w",): 4}
+    counter.update([("x",), ("t",)], first_row=7)  # x reaches k; t finds room
+    assert ("x",) not in counter.first_row and counter.first_row[("t",)] == 8
+    assert counter.report().rows_at_risk == [2, 3, 4, 8]

@@ -11,7 +11,11 @@ from typing import Protocol
 from ckanext.smarttehran.privacy import headers
 from ckanext.smarttehran.privacy.reports import MAX_ROWS, ColumnReport, KAnonymity
 
+DEFAULT_K = 5
 DEFAULT_MAX_CLASSES = 1_000_000
+# Classes smaller than k whose first row is kept at once: rows at risk are exact unless
+# more than this many combinations are rarer than k at the same time.
+MAX_TRACKED = 100_000
 
 
 class _Column(Protocol):
@@ -21,13 +25,21 @@ class _Column(Protocol):
 
 
 class KAnonCounter:
-    """Counts equivalence classes of quasi-identifier tuples, up to a cap."""
+    """Counts equivalence classes of quasi-identifier tuples, up to a cap.
 
-    def __init__(self, names: list[str], max_classes: int = DEFAULT_MAX_CLASSES) -> None:
+    Each class smaller than ``k`` keeps its first row, for up to ``MAX_TRACKED`` classes
+    at once (a class reaching ``k`` can no longer be at risk and is dropped), so the
+    rows named at risk cost little memory even when every row is its own class.
+    """
+
+    def __init__(
+        self, names: list[str], max_classes: int = DEFAULT_MAX_CLASSES, k: int = DEFAULT_K
+    ) -> None:
         self.names = names
         self.max_classes = max_classes
+        self.k = k
         self.classes: Counter[tuple[str, ...]] = Counter()
-        # Each class's first row number.
+        # The first row of classes still smaller than k (the earliest found, up to a cap).
         self.first_row: dict[tuple[str, ...], int] = {}
         self.records = 0
         self.truncated = False
@@ -41,25 +53,32 @@ class KAnonCounter:
                 if key in self.classes:
                     self.classes[key] += n
             return
-        new = [key for key in batch if key not in self.first_row]
-        if new:
-            # Built backwards, so each key keeps its first row (all in C).
+        tracked = self.first_row
+        new = [key for key in batch if key not in self.classes]  # in order of first row
+        self.classes.update(batch)
+        for key in [key for key in batch if key in tracked and self.classes[key] >= self.k]:
+            del tracked[key]
+        if new and len(tracked) < MAX_TRACKED:
+            # Built backwards, so each key keeps its first row (in C).
             rows = range(first_row + len(tuples) - 1, first_row - 1, -1)
             firsts = dict(zip(reversed(tuples), rows, strict=True))
-            self.first_row.update((key, firsts[key]) for key in new)
-        self.classes.update(batch)
+            for key in new[: MAX_TRACKED - len(tracked)]:
+                if self.classes[key] < self.k:
+                    tracked[key] = firsts[key]
         if len(self.classes) > self.max_classes:
             self.truncated = True
 
-    def report(self, k: int) -> KAnonymity:
-        """k-anonymity figures for threshold ``k``."""
+    def report(self, k: int | None = None) -> KAnonymity:
+        """k-anonymity figures for threshold ``k`` (the counter's own by default; the rows
+        at risk are known only for it)."""
+        k = self.k if k is None else k
         sizes = self.classes.values()
         at_risk = sum(n for n in sizes if n < k)
         if self.truncated:
             at_risk = max(at_risk, self.records - sum(sizes) + at_risk)
         smallest = min(sizes) if self.classes else 0
         small = heapq.nsmallest(
-            MAX_ROWS, (self.first_row[key] for key, n in self.classes.items() if n < k)
+            MAX_ROWS, (row for key, row in self.first_row.items() if self.classes[key] < k)
         )
         return KAnonymity(
             quasi_identifiers=self.names,

@@ -19,6 +19,7 @@ from ckanext.smarttehran.privacy import findings, headers
 from ckanext.smarttehran.privacy.context import HINT_PUBLIC
 from ckanext.smarttehran.privacy.detectors import find_hits
 from ckanext.smarttehran.privacy.kanonymity import (
+    DEFAULT_K,
     DEFAULT_MAX_CLASSES,
     KAnonCounter,
     quasi_identifier_columns,
@@ -28,7 +29,6 @@ from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.numbers import Hit
 from ckanext.smarttehran.privacy.reports import MAX_ROWS, ColumnReport, TableReport
 
-DEFAULT_K = 5
 # A column is of a type when this share of its non-empty values are findings of it ...
 DEFAULT_MIN_SHARE = 0.5
 # ... or this share when its header already announces the type.
@@ -198,7 +198,9 @@ class TableScan:
             self.qi_index = [c.index for c in self.columns if c.header in wanted]
         self.k = k
         self.kanon = (
-            KAnonCounter([names[i] for i in self.qi_index], max_classes) if self.qi_index else None
+            KAnonCounter([names[i] for i in self.qi_index], max_classes, k)
+            if self.qi_index
+            else None
         )
         self.rows = 0
         # Per column: the types found in each distinct value already scanned.
