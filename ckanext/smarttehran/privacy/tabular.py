@@ -356,11 +356,11 @@ class TableScan:
                 located.setdefault(type_, set()).update(todo[r] for r in lines)
         _add_first_rows(stats, values, located, first_row)
         if len(memo) < MAX_MEMO:
-            found: list[set[str]] = [set() for _ in todo]
+            types_of: list[set[str]] = [set() for _ in todo]
             for type_, rows in seen.items():
                 for r in rows:
-                    found[r].add(type_)
-            for value, types in zip(todo, found, strict=True):
+                    types_of[r].add(type_)
+            for value, types in zip(todo, types_of, strict=True):
                 memo[value] = frozenset(types)
 
     @staticmethod
