@@ -33,13 +33,18 @@ class ColumnReport:
     share: float
     quasi_identifier: str | None
     samples: list[str]
-    # The first row numbers (1 = the first row after the header) holding ``pii_type``.
-    first_rows: list[int] = field(default_factory=list)
     # Types found here that make the table personal whatever their share
-    # (``findings.SPORADIC_TYPES``), besides ``pii_type``; their rows and masked samples.
+    # (``findings.SPORADIC_TYPES``), besides ``pii_type``.
     sporadic: list[str] = field(default_factory=list)
+    # Per type found: the first row numbers holding it (1 = the first row after the
+    # header), and masked samples.
     rows_by_type: dict[str, list[int]] = field(default_factory=dict)
     samples_by_type: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def first_rows(self) -> list[int]:
+        """The first row numbers holding ``pii_type`` (none without a type)."""
+        return self.rows_by_type.get(self.pii_type, []) if self.pii_type else []
 
 
 @dataclass(slots=True)

@@ -119,7 +119,6 @@ class ColumnStats:
             share=round(share, 4),
             quasi_identifier=self.qi,
             samples=list(self.samples) if pii_type else [],
-            first_rows=list(self.first_rows.get(pii_type, ())) if pii_type else [],
             sporadic=sporadic,
             rows_by_type={t: list(rows) for t, rows in self.first_rows.items()},
             samples_by_type={t: list(s) for t, s in self.type_samples.items()},
@@ -305,8 +304,10 @@ class TableScan:
         memo = self._memo.setdefault(stats.index, {})
         full = len(stats.samples) >= MAX_SAMPLES
         known: Counter[str] = Counter()
-        # Per type still wanting row numbers: the values holding it.
-        located: dict[str, set[str]] = {}
+        # Per type still wanting row numbers: the values holding it (asked once per batch).
+        located: dict[str, set[str]] = {
+            t: set() for t in findings.ALL_TYPES if stats.wants_rows(t) > 0
+        }
         todo: list[str] = []
         todo_w: list[int] = []
         for value, w in zip(cells, weights, strict=True):
@@ -317,8 +318,8 @@ class TableScan:
             else:
                 for type_ in types:
                     known[type_] += w
-                    if stats.wants_rows(type_) > 0:
-                        located.setdefault(type_, set()).add(value)
+                    if type_ in located:
+                        located[type_].add(value)
         for type_, n in known.items():
             stats.add(type_, n, None)
         if not todo:
@@ -419,6 +420,8 @@ def _add_first_rows(
 ) -> None:
     """Row numbers of the first ``values`` holding each type's values, as many as are kept."""
     for type_, wanted in located.items():
+        if not wanted:
+            continue
         need = stats.wants_rows(type_)
         rows: list[int] = []
         for i, value in enumerate(values):

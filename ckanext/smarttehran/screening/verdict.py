@@ -89,18 +89,10 @@ def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
     """
     items = []
     for col in table.get("columns") or []:
-        if col.get("pii_type"):
-            items.append(
-                {
-                    "type": col["pii_type"],
-                    "column": col["header"],
-                    "rows": table.get("rows"),
-                    "count": col["counts"].get(col["pii_type"], 0),
-                    "at": list(col.get("first_rows") or []),
-                    "samples": list(col.get("samples") or []),
-                }
-            )
-        for type_ in col.get("sporadic") or []:
+        pii_type = col.get("pii_type")
+        for type_ in ([pii_type] if pii_type else []) + list(col.get("sporadic") or []):
+            # The column's own samples for its type, each sporadic type's for the others.
+            samples = col.get("samples") if type_ == pii_type else None
             items.append(
                 {
                     "type": type_,
@@ -108,7 +100,7 @@ def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
                     "rows": table.get("rows"),
                     "count": col["counts"].get(type_, 0),
                     "at": list((col.get("rows_by_type") or {}).get(type_) or []),
-                    "samples": list((col.get("samples_by_type") or {}).get(type_) or []),
+                    "samples": list(samples or (col.get("samples_by_type") or {}).get(type_) or []),
                 }
             )
     kanon = table.get("k_anonymity")
