@@ -78,30 +78,36 @@ def _render_report(rec: dict[str, Any], errors: dict[str, Any]):
 
 @privacy.route("/privacy/<sid>/override", methods=["POST"])
 def override(sid: str):
-    data = {"id": sid, "justification": tk.request.form.get("justification", "")}
-    try:
-        tk.get_action("smarttehran_privacy_override")(_context(), data)
-    except tk.NotAuthorized:
-        return tk.abort(403, tk._("Only a privacy officer or a sysadmin may override"))
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Screening not found"))
-    except tk.ValidationError as e:
-        rec = tk.get_action("smarttehran_privacy_report_show")(_context(), {"id": sid})
-        return _render_report(rec, e.error_dict)
-    tk.h.flash_success(tk._("The override was recorded."))
-    return tk.redirect_to("smarttehran_privacy.report", sid=sid)
+    return _decide(
+        sid,
+        "smarttehran_privacy_override",
+        {"justification": tk.request.form.get("justification", "")},
+        tk._("Only a privacy officer or a sysadmin may override"),
+        tk._("The override was recorded."),
+    )
 
 
 @privacy.route("/privacy/<sid>/discard", methods=["POST"])
 def discard(sid: str):
+    return _decide(
+        sid,
+        "smarttehran_privacy_discard",
+        {},
+        tk._("Not authorized to see this privacy screening"),
+        tk._("The quarantined file was deleted."),
+    )
+
+
+def _decide(sid: str, action: str, data: dict[str, Any], refused: str, done: str):
+    """Run a decision on a screening: back to its report, with the errors if it failed."""
     try:
-        tk.get_action("smarttehran_privacy_discard")(_context(), {"id": sid})
+        tk.get_action(action)(_context(), {"id": sid, **data})
     except tk.NotAuthorized:
-        return tk.abort(403, tk._("Not authorized to see this privacy screening"))
+        return tk.abort(403, refused)
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Screening not found"))
     except tk.ValidationError as e:
         rec = tk.get_action("smarttehran_privacy_report_show")(_context(), {"id": sid})
         return _render_report(rec, e.error_dict)
-    tk.h.flash_success(tk._("The quarantined file was deleted."))
+    tk.h.flash_success(done)
     return tk.redirect_to("smarttehran_privacy.report", sid=sid)
