@@ -78,15 +78,7 @@ def screen_resource(
     source = content_source(data_dict, old)
     if source is None:
         return _run(original, context, data_dict)
-    rec = records.create(
-        package_id=package_id,
-        resource_id=old.id if old is not None else None,
-        user_id=_user_id(context),
-        source=source,
-        filename=_filename(data_dict, source),
-        status="running",
-        pending_resource=pending_metadata(data_dict),
-    )
+    rec = _start(package_id, old, data_dict, source, context)
     try:
         path, size, sha = _obtain(data_dict, source, rec["id"])
     except fetch.TooLarge:
@@ -186,6 +178,21 @@ def _obtain(data_dict: dict[str, Any], source: str, sid: str) -> tuple[str, int,
     return path, size, sha
 
 
+def _start(
+    package_id: str | None, old: Any, data_dict: dict[str, Any], source: str, context: dict[str, Any]
+) -> dict[str, Any]:
+    """The ``running`` record of one resource's content being screened."""
+    return records.create(
+        package_id=package_id,
+        resource_id=old.id if old is not None else None,
+        user_id=_user_id(context),
+        source=source,
+        filename=_filename(data_dict, source),
+        status="running",
+        pending_resource=pending_metadata(data_dict),
+    )
+
+
 def _queue(rec: dict[str, Any], path: str | None, size: int | None, sha: str | None) -> dict[str, Any]:
     """A big file: screened by a background job; the caller gets the pending record."""
     done = records.update(rec["id"], status="pending", quarantine_path=path, size=size, sha256=sha)
@@ -246,15 +253,7 @@ def _screen_inline(
         source = content_source(res, old)
         if source is None:
             continue
-        rec = records.create(
-            package_id=package.id if package else None,
-            resource_id=old.id if old is not None else None,
-            user_id=_user_id(context),
-            source=source,
-            filename=_filename(res, source),
-            status="running",
-            pending_resource=pending_metadata(res),
-        )
+        rec = _start(package.id if package else None, old, res, source, context)
         try:
             if source == "upload":
                 path, size, sha = quarantine.store_stream(res["upload"].stream, rec["id"])
