@@ -6,6 +6,8 @@ Generates CSVs in /tmp (deleted afterwards), then measures on one core:
 - our ``scan_file`` (decode, detect, classify columns, k-anonymity) in MB/s;
 - one plain regex pass over the same decoded chunks (a union of naive patterns
   for the same types, no validation) in MB/s, the yardstick for "within 3x";
+- a read pass: the same decoding, the C csv module over each chunk and the split into
+  columns, with no detector: the floor under any scan of a CSV in Python;
 - Presidio's AnalyzerEngine with PatternRecognizers, on a sample, via
   ``presidio_runner.py`` under an interpreter that has presidio-analyzer;
 - peak RSS of ``scan_file`` in a fresh process at two file sizes (flat memory
@@ -15,12 +17,14 @@ Generates CSVs in /tmp (deleted afterwards), then measures on one core:
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import re
 import subprocess
 import sys
 import time
+from itertools import zip_longest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +53,18 @@ def plain_pass(path: Path) -> float:
         for chunk in iter_chunks(fh, "utf-8", [], quoted=True):
             for _ in PLAIN.finditer(chunk):
                 n += 1
+    return size / 1e6 / (time.process_time() - t0)
+
+
+def read_pass(path: Path) -> float:
+    """MB/s of decoding the file in chunks, parsing each with csv and splitting columns."""
+    size = path.stat().st_size
+    t0 = time.process_time()
+    with open(path, "rb") as fh:
+        for chunk in iter_chunks(fh, "utf-8", [], quoted=True):
+            columns = list(zip_longest(*csv.reader(chunk.splitlines(True)), fillvalue=""))
+            for column in columns:
+                "\n".join(column)
     return size / 1e6 / (time.process_time() - t0)
 
 
@@ -120,14 +136,16 @@ def write_doc(section: str) -> None:
 
 
 def measure(path: Path, presidio_python: str, presidio_mb: int, rounds: int = 5) -> dict:
-    """The plain pass and ours in turn, ``rounds`` times each (the best of each counts:
-    the machine's noise only slows a run down), and Presidio once on a sample."""
-    plain, our = [], []
+    """The read pass, the plain pass and ours in turn, ``rounds`` times each (the best of
+    each counts: the machine's noise only slows a run down), and Presidio once on a sample."""
+    read, plain, our = [], [], []
     for _ in range(rounds):
+        read.append(read_pass(path))
         plain.append(plain_pass(path))
         rate, summary = ours(path)
         our.append(rate)
     return {
+        "read": max(read),
         "plain": max(plain),
         "ours": max(our),
         "ours_all": our,
@@ -137,11 +155,15 @@ def measure(path: Path, presidio_python: str, presidio_mb: int, rounds: int = 5)
 
 
 def rows(label: str, m: dict) -> list[str]:
-    plain, our, pres = m["plain"], m["ours"], m["presidio"]
+    read, plain, our, pres = m["read"], m["plain"], m["ours"], m["presidio"]
     faster = (
-        f"ours is {our / plain:.1f}x faster" if our >= plain else f"plain is {plain / our:.1f}x faster"
+        f"ours is {our / plain:.1f}x faster"
+        if our >= plain
+        else f"plain is {plain / our:.1f}x faster"
     )
     out = [
+        f"| {label} | read pass (decode + csv module + split into columns, no detector) | "
+        f"{read:.1f} | {read / plain:.2f} |",
         f"| {label} | one plain regex pass (decode + one union regex, no validation) | {plain:.1f} | 1.00 |",
         f"| {label} | `scan_file` (decode, all detectors, columns, k-anonymity) | **{our:.1f}** | "
         f"{our / plain:.2f} ({faster}) |",
@@ -157,6 +179,18 @@ def rows(label: str, m: dict) -> list[str]:
     return out
 
 
+def floor(m: dict, mb: int) -> str:
+    """What the read pass leaves the detectors for 20 MB/s on the fresh file."""
+    read_s, ours_s, goal_s = mb / m["read"], mb / m["ours"], mb / 20
+    return (
+        f"Where the fresh file's time goes: reading it (the read pass) takes {read_s:.1f} s"
+        f" of CPU per {mb} MB and `scan_file` {ours_s:.1f} s, so the scan's own work is"
+        f" {ours_s - read_s:.1f} s. At 20 MB/s the whole scan would have {goal_s:.1f} s,"
+        f" leaving {goal_s - read_s:.1f} s for every detector, column count and k-anonymity"
+        f" update: {(ours_s - read_s) / max(goal_s - read_s, 1e-9):.1f}x less than now."
+    )
+
+
 def targets(results: dict, rss: dict, big_mb: int) -> list[str]:
     """The issue's targets against this run's figures."""
 
@@ -167,7 +201,9 @@ def targets(results: dict, rss: dict, big_mb: int) -> list[str]:
 
     def vs_presidio(m: dict) -> str:
         pres = m["presidio"].get("mb_per_s")
-        return f"{m['ours'] / pres:.0f}x, {mark(m['ours'] >= 10 * pres)}" if pres else "not measured"
+        return (
+            f"{m['ours'] / pres:.0f}x, {mark(m['ours'] >= 10 * pres)}" if pres else "not measured"
+        )
 
     big = [mb for name, mb in rss.items() if name.startswith(f"{big_mb} MB")]
     return [
@@ -197,7 +233,9 @@ def main() -> None:
     results = {}
     rss = {}
     for kind, pool_size in (("repeating", 5000), ("fresh", None)):
-        path = write_csv(Path(f"/tmp/privacy_bench_{kind}_{args.mb}mb.csv"), args.mb, pool_size=pool_size)
+        path = write_csv(
+            Path(f"/tmp/privacy_bench_{kind}_{args.mb}mb.csv"), args.mb, pool_size=pool_size
+        )
         try:
             results[kind] = measure(path, args.presidio, args.presidio_mb)
             rss[f"{args.mb} MB CSV, {kind} records"] = peak_rss_mb(path)
@@ -247,6 +285,8 @@ def main() -> None:
         *rows("repeating", results["repeating"]),
         *rows("fresh", results["fresh"]),
         "",
+        floor(results["fresh"], args.mb),
+        "",
         *targets(results, rss, args.big_mb),
         "",
         "Peak resident memory of a fresh process running `scan_file` (the interpreter with"
@@ -291,8 +331,12 @@ NOTES = [
     "What is left on the fresh file is the work itself: one row in ten holds five personal",
     "values (two ID columns; a name, an address and a mobile in its note) whose check",
     "digits, context words and name lexicon are read in Python, about 57,000 findings per",
-    "20 MB. A compiled scanner (the validators in C or Rust) is what would bring the fresh",
-    "file to 20 MB/s, not more shortcuts.",
+    "20 MB. The read pass is the floor: on this VM, decoding the file and parsing it with",
+    "the C csv module alone runs at about 30 MB/s, so 20 MB/s leaves the scan's own work a",
+    "quarter of the CPU time it has now, less than one unvalidated regex union over the",
+    "same text takes (the plain pass). Meeting 20 MB/s on fresh records means moving the",
+    "validators and the per-column counting out of Python (a native scanner), not more",
+    "shortcuts; on repeating records the scan already runs close to the read pass.",
     "",
     "History (same script, same VM, CPU time, repeating file): before column-by-column",
     "scanning (commit 79dbbf2) `scan_file` ran at 2.9 MB/s against a plain pass at 8.7",
