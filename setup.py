@@ -13,7 +13,6 @@ from setuptools.command.build_py import build_py
 DATA_DIRS = {"schemas": "schemas", "seed_datasets": "seed_datasets", "i18n": "i18n"}
 
 
-
 class compile_i18n(Command):
     """Compile i18n/<lang>/LC_MESSAGES/*.po to .mo next to them (babel)."""
 
@@ -45,9 +44,17 @@ class build_py_with_i18n(build_py):
 
 code = find_namespace_packages(include=["ckanext.smarttehran", "ckanext.smarttehran.*"])
 data = [f"ckanext.smarttehran.{name}" for name in DATA_DIRS]
+# Their subfolders with importable names (i18n/fa/LC_MESSAGES, schemas/gazetteer ...) are
+# listed too: setuptools warns about each unlisted one. Their files come with the top's glob.
+data_subfolders = [
+    f"ckanext.smarttehran.{name}.{sub}"
+    for name, path in DATA_DIRS.items()
+    for sub in find_namespace_packages(where=path)
+    if all(part.isidentifier() for part in sub.split("."))
+]
 
 setup(
-    packages=code + data,
+    packages=code + data + data_subfolders,
     package_dir={f"ckanext.smarttehran.{name}": path for name, path in DATA_DIRS.items()},
     package_data={
         "ckanext.smarttehran": [
