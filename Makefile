@@ -64,6 +64,10 @@ db: install services demo.ini
 	@$(CKAN) -c demo.ini db init
 	@$(CKAN) -c demo.ini db upgrade -p smarttehran
 	@bash dev/services.sh datastore-permissions demo.ini datastore_default
+	@# Datasets already in the databases but not in this Solr core (a new clone or a wiped
+	@# core against existing demo databases) would be missing from every page and search.
+	@echo "Search index: adding the datasets missing from it"
+	@$(CKAN) -c demo.ini search-index rebuild --only-missing
 
 admin: db
 	@bash dev/demo-admin.sh
