@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 
 import ckan.lib.plugins as lib_plugins
 import ckan.plugins.toolkit as tk
@@ -13,6 +14,7 @@ import pytest
 import yaml
 from ckan import model
 from ckan.cli.cli import ckan as ckan_command
+from ckan.lib import uploader
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
@@ -210,6 +212,27 @@ class TestSeedLoad:
         assert updated["id"] == original["id"]
         assert updated["title_en"] == "Parks of Tehran"
         assert len(updated["resources"]) == 1
+
+    def test_upload_missing_from_storage_is_loaded_again(self):
+        """Demo databases met by an empty storage folder (a new clone): the dataset whose
+        file is gone is loaded again, and its file is back; the others stay unchanged."""
+        _run(["parks", "metro-stations"])
+        before = call_action("package_show", id="parks")
+        upload = next(r for r in before["resources"] if r["url_type"] == "upload")
+        path = Path(uploader.get_resource_uploader(upload).get_path(upload["id"]))
+        path.unlink()
+
+        summary = _run(["parks", "metro-stations"])
+
+        assert {o.name: o.status for o in summary.outcomes} == {
+            "parks": seed.UPDATED,
+            "metro-stations": seed.UNCHANGED,
+        }
+        after = call_action("package_show", id="parks")
+        assert after["id"] == before["id"]
+        assert [r["name"] for r in after["resources"]] == [r["name"] for r in before["resources"]]
+        for res in after["resources"]:
+            assert Path(uploader.get_resource_uploader(res).get_path(res["id"])).is_file()
 
     def test_tabular_uploads_are_queryable_in_the_datastore(self):
         """A seeded CSV is an upload and its rows answer datastore_search."""

@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import mimetypes
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 import yaml
 from ckan import model
+from ckan.lib import uploader
 from werkzeug.datastructures import FileStorage
 
 from ckanext.smarttehran import paths, persian
@@ -266,11 +268,17 @@ def _seed_hash(pkg: dict[str, Any]) -> str | None:
 
 
 def _complete(pkg: dict[str, Any], resources: list[dict[str, Any]]) -> bool:
-    """Every upload that should pass is there (a crash half-way is loaded again)."""
+    """Every upload that should pass is there, its file too (a crash half-way, or demo
+    databases met by a new clone whose storage folder is empty, is loaded again)."""
     have = {r.get("name") for r in pkg.get("resources") or []}
     return all(
         persian.normalize(r.get("name")) in have for r in resources if r.get("expect") != BLOCKED
-    )
+    ) and all(_file_stored(r) for r in pkg.get("resources") or [] if r.get("url_type") == "upload")
+
+
+def _file_stored(resource: dict[str, Any]) -> bool:
+    path = uploader.get_resource_uploader(resource).get_path(resource["id"])
+    return os.path.isfile(path)
 
 
 def _load_resource(package_id: str, res: dict[str, Any], user: str, outcome: Outcome) -> None:
