@@ -53,11 +53,16 @@ stop:
 	@bash dev/worker.sh stop
 	@bash dev/services.sh stop
 
-demo.ini: | $(INSTALLED)
-	@echo "CKAN: writing demo.ini"
-	@$(CKAN) generate config demo.ini >/dev/null
+# Written once (its SECRET_KEY signs sessions and API tokens); dev/demo-options.ini is
+# merged in again whenever it changes.
+demo.ini: dev/demo-options.ini | $(INSTALLED)
+	@if [ ! -f demo.ini ]; then \
+	  echo "CKAN: writing demo.ini"; \
+	  $(CKAN) generate config demo.ini >/dev/null && \
+	  $(CKAN) config-tool demo.ini "ckan.storage_path=$(CURDIR)/$(STATE)/storage" "SECRET_KEY=$$(openssl rand -hex 24)" >/dev/null; \
+	else echo "CKAN: merging dev/demo-options.ini into demo.ini"; fi
 	@$(CKAN) config-tool demo.ini -f dev/demo-options.ini >/dev/null
-	@$(CKAN) config-tool demo.ini "ckan.storage_path=$(CURDIR)/$(STATE)/storage" "SECRET_KEY=$$(openssl rand -hex 24)" >/dev/null
+	@touch demo.ini
 
 db: install services demo.ini
 	@mkdir -p $(STATE)/storage
