@@ -10,6 +10,7 @@ from ckan import model
 from ckan.tests.helpers import call_action
 
 from ckanext.smarttehran import config
+from ckanext.smarttehran.persian import to_latin_digits
 from ckanext.smarttehran.screening import verdict
 from tests.screening.conftest import CLEAN_CSV, MOBILE, MOBILE_MASKED, PII_CSV, upload
 
@@ -50,6 +51,7 @@ class TestUpload:
         fa, en = verdict.message_halves(message)
         assert f"\u2066{MOBILE_MASKED}\u2069" in fa, "the sample is an LTR isolate in Persian"
         assert en.startswith("Personal data found") and "\u2066" not in en
+        assert f"(sample: {to_latin_digits(MOBILE_MASKED)}" in en, "Latin digits in English"
         assert MOBILE not in str(err.value.error_dict)
         assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
         rec = call_action("smarttehran_privacy_report_show", id=sid)

@@ -7,7 +7,7 @@ from typing import Any
 
 from ckanext.smarttehran import config, privacy
 from ckanext.smarttehran.errors import bilingual
-from ckanext.smarttehran.persian import normalize, to_persian_digits
+from ckanext.smarttehran.persian import normalize, to_latin_digits, to_persian_digits
 from ckanext.smarttehran.privacy.reports import MAX_ROWS
 
 TYPE_LABELS_FA: dict[str, str] = {
@@ -136,7 +136,7 @@ def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
     """The bilingual message naming types, columns, counts and masked samples."""
     fa_parts, en_parts = [], []
     for item in items[:MAX_ITEMS]:
-        samples = "، ".join(item["samples"][:2])
+        samples = ", ".join(to_latin_digits(sample) for sample in item["samples"][:2])
         # In the Persian half each masked sample is a left-to-right isolate (LRI ... PDI):
         # 0912•••4567 would otherwise show its digit groups swapped in right-to-left text.
         samples_fa = "، ".join(f"\u2066{sample}\u2069" for sample in item["samples"][:2])
