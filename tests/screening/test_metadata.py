@@ -18,7 +18,10 @@ class TestMetadata:
         """package_create with a mobile in notes raises on `notes` with a masked sample."""
         with pytest.raises(tk.ValidationError) as err:
             Dataset(name="with-mobile", notes=f"برای هماهنگی با {MOBILE} تماس بگیرید")
-        assert MOBILE_MASKED in err.value.error_dict["notes"][0]
+        message = err.value.error_dict["notes"][0]
+        assert MOBILE_MASKED in message
+        assert "فیلد «notes»" in message and 'field "notes"' in message
+        assert "ستون" not in message and "column" not in message
         assert MOBILE not in str(err.value.error_dict)
         assert model.Package.get("with-mobile") is None
 

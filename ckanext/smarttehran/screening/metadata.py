@@ -91,7 +91,7 @@ def check_fields(
             report={"items": items, "field": name},
         )
         log.info("privacy screening %s: metadata field %s blocked", rec["id"], name)
-        errors[name] = [verdict.describe(items, rec["id"])]
+        errors[name] = [verdict.describe(items, rec["id"], fields=True)]
     if errors:
         raise tk.ValidationError(errors)
 

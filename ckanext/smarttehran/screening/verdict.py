@@ -132,8 +132,13 @@ def table_verdict(header: list[str], rows: list[list[Any]], name: str = "") -> V
     return Verdict(bool(items), {"tables": [table], "items": items}, items)
 
 
-def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
-    """The bilingual message naming types, columns, counts and masked samples."""
+def describe(items: list[dict[str, Any]], screening_id: str | None, *, fields: bool = False) -> str:
+    """The bilingual message naming types, columns, counts and masked samples.
+
+    ``fields``: the items' ``column`` is a metadata field (notes, title_en ...), not a
+    table's column.
+    """
+    unit_fa, unit_en = (_N("فیلد"), "field") if fields else (_N("ستون"), "column")
     fa_parts, en_parts = [], []
     for item in items[:MAX_ITEMS]:
         samples = ", ".join(to_latin_digits(sample) for sample in item["samples"][:2])
@@ -141,8 +146,8 @@ def describe(items: list[dict[str, Any]], screening_id: str | None) -> str:
         # 0912•••4567 would otherwise show its digit groups swapped in right-to-left text.
         samples_fa = "، ".join(f"\u2066{sample}\u2069" for sample in item["samples"][:2])
         count_fa = to_persian_digits(str(item["count"]))
-        where_fa = f"{_N('ستون')} «{item['column']}»: " if item["column"] else ""
-        where_en = f'column "{item["column"]}": ' if item["column"] else ""
+        where_fa = f"{unit_fa} «{item['column']}»: " if item["column"] else ""
+        where_en = f'{unit_en} "{item["column"]}": ' if item["column"] else ""
         rows_fa = f" {_N('از')} {to_persian_digits(str(item['rows']))} {_N('ردیف')}" if item["rows"] else ""
         rows_en = f" of {item['rows']} rows" if item["rows"] else ""
         sample_fa = f" ({_N('نمونه')}: {samples_fa})" if samples else ""
