@@ -12,6 +12,7 @@ from ckan.types import Context, DataDict
 
 from ckanext.smarttehran import persian
 from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic import params
 from ckanext.smarttehran.model.participation import (
     ANSWERED,
     FULFILLED,
@@ -119,15 +120,17 @@ def smarttehran_data_request_list(context: Context, data_dict: DataDict) -> dict
     :param limit: default 50, at most 200; :param offset: default 0
     """
     tk.check_access("smarttehran_data_request_list", context, data_dict)
+    status = params.choice(data_dict, "status", STATUSES)
+    overdue = params.flag(data_dict, "overdue")
+    limit = min(params.integer(data_dict, "limit", 50, minimum=1), 200)
+    offset = params.integer(data_dict, "offset", 0)
     q = context["session"].query(DataRequest)
-    if data_dict.get("status"):
-        q = q.filter(DataRequest.status == data_dict["status"])
+    if status:
+        q = q.filter(DataRequest.status == status)
     if data_dict.get("organization_id"):
         q = q.filter(DataRequest.organization_id == _org_id(data_dict["organization_id"]))
-    if tk.asbool(data_dict.get("overdue", False)):
+    if overdue:
         q = q.filter(DataRequest.status == OPEN, DataRequest.due < now())
-    limit = min(int(data_dict.get("limit") or 50), 200)
-    offset = int(data_dict.get("offset") or 0)
     rows = q.order_by(DataRequest.created.desc()).offset(offset).limit(limit).all()
     return {"count": q.count(), "results": [r.as_dict() for r in rows]}
 

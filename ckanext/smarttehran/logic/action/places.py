@@ -7,8 +7,9 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, DataDict
 
-from ckanext.smarttehran import gazetteer
+from ckanext.smarttehran import gazetteer, persian
 from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic import params
 
 __all__ = [
     "smarttehran_neighborhood_list",
@@ -25,19 +26,33 @@ def _without_geometry(place: dict[str, Any]) -> dict[str, Any]:
 def smarttehran_neighborhood_list(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
     """Neighbourhoods (without geometry), optionally of one district or matching a name.
 
-    :param district: a district number 1..22 (optional)
+    :param district: a district number 1..22 (optional; ``citywide`` is all of them)
     :param q: a name in any spelling, Persian or Latin (optional)
     :param limit: at most this many matches for ``q`` (default 20)
     """
     tk.check_access("smarttehran_neighborhood_list", context, data_dict)
-    district = data_dict.get("district")
+    district = _district(data_dict.get("district"))
     q = (data_dict.get("q") or "").strip()
     if q:
-        limit = tk.get_validator("int_validator")(data_dict.get("limit", 20), context) or 20
-        places = gazetteer.find(q, district=district, limit=int(limit))
+        limit = params.integer(data_dict, "limit", 20, minimum=1)
+        places = gazetteer.find(q, district=district, limit=limit)
     else:
         places = gazetteer.neighborhoods(district)
     return [_without_geometry(n) for n in places]
+
+
+def _district(value: Any) -> str | None:
+    """A district filter: its number (any digits), or None for none or ``citywide``."""
+    text = persian.to_latin_digits(str(value)).strip() if value is not None else ""
+    if text in ("", "citywide"):
+        return None
+    if text.isdigit():
+        text = str(int(text))
+    if gazetteer.district(text) is None:
+        raise tk.ValidationError(
+            {"district": [bilingual(f"منطقهٔ ناشناخته: {value}", f"unknown district: {value}")]}
+        )
+    return text
 
 
 @tk.side_effect_free

@@ -10,6 +10,7 @@ from ckan import model
 from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic import params
 from ckanext.smarttehran.logic.auth.privacy import is_officer
 from ckanext.smarttehran.model.privacy import QUARANTINED, STATUSES
 from ckanext.smarttehran.screening import ingest, jobs, metadata, quarantine, records
@@ -94,11 +95,9 @@ def smarttehran_privacy_report_list(context: Context, data_dict: DataDict) -> di
     Officers and sysadmins see all; publishers the datasets of their organizations.
     """
     tk.check_access("smarttehran_privacy_report_list", context, data_dict)
-    status = data_dict.get("status")
-    if status and status not in STATUSES:
-        raise tk.ValidationError({"status": [bilingual("وضعیت نامعتبر است.", "Unknown status.")]})
-    limit = min(int(data_dict.get("limit") or 100), 1000)
-    offset = int(data_dict.get("offset") or 0)
+    status = params.choice(data_dict, "status", STATUSES)
+    limit = min(params.integer(data_dict, "limit", 100, minimum=1), 1000)
+    offset = params.integer(data_dict, "offset", 0)
     package_ids: list[str] | None = None
     if data_dict.get("package_id"):
         pkg = model.Package.get(data_dict["package_id"])
