@@ -19,6 +19,13 @@ from ckanext.smarttehran.page_digits import persianize
         ('<input value="7"> 7<br>8', '<input value="7"> ۷<br>۸'),
         ("<!-- 9 --><p>9</p>", "<!-- 9 --><p>۹</p>"),
         ("<p>&#34;a&#34; 2 &#x27;b&#x27; &amp; 3</p>", "<p>&#34;a&#34; ۲ &#x27;b&#x27; &amp; ۳</p>"),
+        # Words holding a Latin letter are codes: URLs, ids, WGS84, goal codes.
+        (
+            "<p>http://127.0.0.1:5000/dataset/cb02bfb6 WGS84 mobility.02: 12 ISO-8601.</p>",
+            "<p>http://127.0.0.1:5000/dataset/cb02bfb6 WGS84 mobility.02: ۱۲ ISO-8601.</p>",
+        ),
+        ("<p>12&nbsp;MB 3&#34;x</p>", "<p>۱۲&nbsp;MB ۳&#34;x</p>"),
+        ('<div lang="en">150 stations</div> 150', '<div lang="en">150 stations</div> ۱۵۰'),
     ],
 )
 def test_only_visible_text_outside_codes_changes(html, expected):

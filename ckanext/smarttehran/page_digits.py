@@ -2,9 +2,11 @@
 
 Core templates print counts, page numbers and sizes with Latin digits. Rather than
 override dozens of them, the text between tags of every Persian HTML response gets
-Persian digits. Untouched: tags and attributes (URLs, ids, values), and the inside of
+Persian digits. Untouched: tags and attributes (URLs, ids, values); the inside of
 ``script``, ``style``, ``pre``, ``code``, ``textarea`` and of any element marked
-``dir="ltr"`` or ``translate="no"`` (codes, URLs, API examples).
+``dir="ltr"``, ``lang="en"`` or ``translate="no"`` (codes, URLs, API examples, English
+text); and any word holding a Latin letter (a URL, an id, ``WGS84``, ``mobility.02``),
+whose digits are part of a code, not a number to read.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from ckanext.smarttehran.persian import to_persian_digits
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.S)
 _SKIP_TAGS = {"script", "style", "pre", "code", "textarea", "kbd", "samp"}
-_SKIP_ATTRS = re.compile(r"""\b(dir\s*=\s*["']?ltr|translate\s*=\s*["']?no)\b""", re.I)
+_SKIP_ATTRS = re.compile(
+    r"""\b(dir\s*=\s*["']?ltr|translate\s*=\s*["']?no|lang\s*=\s*["']?en)\b""", re.I
+)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DIGIT = re.compile(r"[0-9]")
-# Character references (&#34; is how Jinja escapes a quote) keep their Latin digits.
-_ENTITY = re.compile(r"(&#?[0-9a-zA-Z]+;)")
+# Kept as they are: words holding a Latin letter, and character references (&#34; is how
+# Jinja escapes a quote).
+_KEEP = re.compile(r"(&#?[0-9a-zA-Z]+;|[^\s&]*[A-Za-z][^\s&]*)")
 
 
 def persianize(html: str) -> str:
@@ -55,9 +60,8 @@ def persianize(html: str) -> str:
 
 
 def _text_digits(text: str) -> str:
-    if "&" not in text:
-        return to_persian_digits(text)
-    return "".join(p if _ENTITY.fullmatch(p) else to_persian_digits(p) for p in _ENTITY.split(text))
+    # split() with one group alternates: text to convert, kept token, text, ...
+    return "".join(p if i % 2 else to_persian_digits(p) for i, p in enumerate(_KEEP.split(text)))
 
 
 def after_request(response):
