@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -96,3 +98,22 @@ def test_configured_tile_url_reaches_the_map(app):
     map_div = soup.select_one("[data-module=smarttehran-place-map]")
     assert map_div["data-module-tile-url"] == "https://tiles.example/{z}/{x}/{y}.png"
     assert map_div["data-module-attribution"] == "© Example"
+
+
+def test_english_fields_and_geojson_read_left_to_right(app):
+    """On the Persian page the English title and description are LTR English (Markdown
+    rendered, digits Latin), and the GeoJSON extent is folded away, LTR, still JSON."""
+    d = Dataset(
+        name="english-fields",
+        title_en="Metro stations 2024",
+        notes_en="**Source:** Tehran's 150 metro stations.",
+        district=["6"],
+    )
+    soup = _soup(app, f"/dataset/{d['name']}")
+    english = soup.select("div.smarttehran-english[dir=ltr][lang=en]")
+    texts = [e.get_text(" ", strip=True) for e in english]
+    assert "Metro stations 2024" in texts
+    notes = next(e for e in english if "150" in e.get_text())
+    assert notes.select_one("strong").get_text() == "Source:"
+    geojson = soup.select_one("details.smarttehran-geojson pre[dir=ltr]")
+    assert json.loads(geojson.get_text())["type"] in ("Polygon", "MultiPolygon")
