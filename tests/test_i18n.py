@@ -67,3 +67,15 @@ def test_persian_page_uses_the_extension_catalogue(app):
     assert "Datasets by dimension" not in body
     english = app.get("/en/neighborhood/601").body
     assert "Datasets by dimension" in english
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_about_page_is_about_this_portal(app):
+    """/about describes this portal and its privacy screening, in Persian and in English,
+    not CKAN's own marketing text."""
+    body = app.get("/about").body
+    assert "درگاه داده‌های باز برنامهٔ تهران هوشمند" in body
+    assert "داده‌های شخصی" in body
+    assert "data.gov.uk" not in body
+    english = app.get("/en/about").body
+    assert "open-data catalog of the Smart Tehran programme" in english
