@@ -117,3 +117,22 @@ def test_english_fields_and_geojson_read_left_to_right(app):
     assert notes.select_one("strong").get_text() == "Source:"
     geojson = soup.select_one("details.smarttehran-geojson pre[dir=ltr]")
     assert json.loads(geojson.get_text())["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_resource_page_lists_no_raw_keys(app):
+    """The resource page's table has labelled rows only: no "Url type", "Package id" or
+    a second "Name en"; the size is shown."""
+    from ckan.tests import factories
+    from ckan.tests.helpers import call_action
+
+    from tests.screening.conftest import CLEAN_CSV, upload
+
+    d = Dataset(name="with-resource")
+    admin = {"user": factories.Sysadmin()["name"]}
+    res = call_action("resource_create", admin, package_id=d["id"], upload=upload(CLEAN_CSV),
+                      name="ایستگاه‌ها", name_en="Stations", format="CSV")
+    soup = _soup(app, f"/dataset/{d['name']}/resource/{res['id']}")
+    labels = [th.get_text(strip=True) for th in soup.select("table th[scope=row]")]
+    assert not {"Url type", "Package id", "Name en", "State", "Position"} & set(labels)
+    assert labels.count("نام انگلیسی") == 1
+    assert "حجم" in labels or "اندازه" in labels
