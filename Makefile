@@ -80,6 +80,9 @@ admin: db
 seed: db
 	@if $(CKAN) -c demo.ini smarttehran --help 2>/dev/null | grep -q " seed"; then \
 	  $(CKAN) -c demo.ini smarttehran seed; else echo "Seed: no seed command yet"; fi
+	@# Previews for resources loaded before their view plugins were on (none are duplicated).
+	@echo "Views: creating the missing data previews"
+	@$(CKAN) -c demo.ini views create --yes --no-default-filters
 
 serve:
 	@bash dev/worker.sh start demo.ini

@@ -53,3 +53,4 @@ def test_api_keeps_latin_digits(app):
     """JSON responses are never touched."""
     body = app.get("/api/3/action/package_search?rows=0").json
     assert body["result"]["count"] == 0
+

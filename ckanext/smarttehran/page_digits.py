@@ -75,5 +75,9 @@ def after_request(response):
     except (RuntimeError, TypeError, AttributeError):
         return response
     if persian_page:
-        response.set_data(persianize(response.get_data(as_text=True)))
+        body = response.get_data(as_text=True)
+        # Only markup: some endpoints send JSON as text/html (the DataTables view's ajax),
+        # and Persian digits would break it.
+        if body.lstrip().startswith("<"):
+            response.set_data(persianize(body))
     return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import ckan.plugins.toolkit as tk
 import pytest
 from ckan.tests.helpers import call_action
@@ -49,6 +51,39 @@ class TestLoad:
         assert {f["id"]: f["type"] for f in found["fields"]}["population"] == "text"
         assert found["total"] == 2
 
+    def test_loaded_table_gets_a_table_preview_once(self, table):
+        """Loading creates the DataStore table view (CKAN makes default views before the
+        rows exist); loading again does not add a second one."""
+        rid = table["resource"]["id"]
+        assert "datatables_view" not in _view_types(rid)
+        screening.load_into_datastore(rid)
+        screening.load_into_datastore(rid)
+        assert _view_types(rid).count("datatables_view") == 1
+
+    def test_table_preview_data_parses_on_a_persian_page(self, table, app):
+        """The preview's rows come from CKAN's DataTables ajax, JSON sent as text/html:
+        the Persian page digits leave it alone, so the table fills."""
+        rid = table["resource"]["id"]
+        screening.load_into_datastore(rid)
+        (view,) = [v for v in call_action("resource_view_list", id=rid)
+                   if v["view_type"] == "datatables_view"]
+        response = app.post(f"/datatables/ajax/{view['id']}", data={
+            "draw": "1", "start": "0", "length": "10", "search[value]": "",
+            "order[0][column]": "0", "order[0][dir]": "asc",
+            "columns[0][data]": "_id", "columns[0][searchable]": "true",
+            "columns[0][search][value]": "",
+        })
+        body = json.loads(response.body)
+        assert body["recordsTotal"] == 2
+        assert [row["population"] for row in body["data"]] == ["300000", "400000"]
+
+    def test_geojson_upload_gets_a_text_preview(self, publisher):
+        """A GeoJSON upload is previewed as text (ckan.preview.json_formats has geojson)."""
+        res = call_action("resource_create", dict(publisher["context"]),
+                          package_id=publisher["dataset"]["id"], format="GeoJSON",
+                          upload=upload('{"type": "FeatureCollection", "features": []}', "a.geojson"))
+        assert _view_types(res["id"]) == ["text_view"]
+
     def test_loading_twice_replaces_the_table(self, table):
         """A second load (an updated file, a queued job after a direct load) leaves no duplicates."""
         rid = table["resource"]["id"]
@@ -84,3 +119,7 @@ class TestLoad:
                           package_id=ds["id"], url="http://example.invalid/x.csv")
         with pytest.raises(screening.NotScreened):
             screening.load_into_datastore(res["id"])
+
+
+def _view_types(resource_id: str) -> list[str]:
+    return [v["view_type"] for v in call_action("resource_view_list", id=resource_id)]

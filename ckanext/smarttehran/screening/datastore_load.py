@@ -90,7 +90,24 @@ def load_into_datastore(resource_id: str) -> int:
                 context.copy(), {"resource_id": resource_id, "fields": fields, "force": True}
             )
     log.info("datastore load %s: %d rows", resource_id, total)
+    _create_table_views(context, resource)
     return total
+
+
+def _create_table_views(context: dict[str, Any], resource: dict[str, Any]) -> None:
+    """The default views that read the DataStore (a table preview), now that it has rows.
+
+    CKAN creates default views when a resource is created, before its rows are loaded,
+    so a view that needs the DataStore is made here (as ckanext-xloader does).
+    """
+    loaded = tk.get_action("resource_show")(context.copy(), {"id": resource["id"]})
+    package = tk.get_action("package_show")(context.copy(), {"id": loaded["package_id"]})
+    # A view is recorded in the activity stream, which needs a real user: the site's.
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
+    tk.get_action("resource_create_default_resource_views")(
+        {**context, "user": site_user},
+        {"resource": loaded, "package": package, "create_datastore_views": True},
+    )
 
 
 class _local_file:  # noqa: N801 - a context manager used like a function
