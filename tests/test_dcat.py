@@ -63,6 +63,28 @@ class TestDataset:
         assert g.value(contact, VCARD.hasEmail) == URIRef("mailto:env@tehran.example")
         assert len(list(g.objects(ref, DCAT.distribution))) == 1
 
+    def test_distributions_carry_the_licence_and_an_upload_its_download_url(self, app, public):
+        """dct:license (the dataset's licence document) on every distribution; an uploaded
+        file's distribution has a dcat:downloadURL, a link only an accessURL."""
+        from ckan.tests import factories
+        from ckan.tests.helpers import call_action
+
+        from tests.screening.conftest import CLEAN_CSV, upload
+
+        admin = {"user": factories.Sysadmin()["name"]}
+        uploaded = call_action("resource_create", admin, package_id=public["id"],
+                               upload=upload(CLEAN_CSV), format="CSV", name="table")
+        g = _graph(app, f"/dataset/{public['name']}.ttl")
+        ref = URIRef(f"{SITE}/dataset/{public['id']}")
+        distributions = list(g.objects(ref, DCAT.distribution))
+        assert len(distributions) == 2
+        licence = URIRef(call_action("package_show", id=public["id"])["license_url"])
+        for dist in distributions:
+            assert g.value(dist, DCT.license) == licence
+        assert (licence, RDF.type, DCT.LicenseDocument) in g
+        downloads = {str(g.value(d, DCAT.downloadURL)) for d in distributions} - {"None"}
+        assert downloads == {uploaded["url"]}
+
     def test_rdf_xml_and_jsonld_parse(self, app, public):
         """The same dataset as RDF/XML and JSON-LD parses and has the title."""
         for ext, fmt in (("rdf", "xml"), ("jsonld", "json-ld")):

@@ -5,7 +5,10 @@ Adds to each dataset: Persian (``@fa``) and English (``@en``) title and descript
 locations with their boundary (``locn:geometry``, WKT), ``dct:accessRights`` (EU
 access-right authority) with the withholding reason and review date as a
 ``dct:RightsStatement``, ``dct:accrualPeriodicity`` (EU frequency authority) and a
-``dcat:contactPoint``. A restricted dataset has no distribution at all.
+``dcat:contactPoint``. Each distribution gets the dataset's licence (``dct:license``,
+which DCAT-AP puts on distributions and the base profile only copies when told to) and,
+for an uploaded file, its ``dcat:downloadURL``. A restricted dataset has no distribution
+at all.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ckanext.dcat.profiles.base import DCAT, DCT, LOCN, VCARD, RDFProfile
+from ckanext.dcat.profiles.base import DCAT, DCT, LOCN, VCARD, CleanedURIRef, RDFProfile
+from ckanext.dcat.utils import resource_uri
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -56,10 +60,26 @@ class SmartTehranProfile(RDFProfile):
             g.remove((dataset_ref, DCT.accrualPeriodicity, None))
             g.add((dataset_ref, DCT.accrualPeriodicity, URIRef(frequency["uri"])))
         self._contact(dataset_dict, dataset_ref)
+        self._distributions(dataset_dict)
 
     def graph_from_catalog(self, catalog_dict: dict[str, Any], catalog_ref: URIRef) -> None:
         self.g.add((catalog_ref, DCAT.themeTaxonomy, skos.scheme_uri("dimensions")))
         self.g.add((skos.scheme_uri("dimensions"), RDF.type, SKOS.ConceptScheme))
+
+    def _distributions(self, d: dict[str, Any]) -> None:
+        """The dataset's licence on each distribution, and an upload's download URL."""
+        g = self.g
+        licence = d.get("license_url")
+        for res in d.get("resources") or []:
+            dist = CleanedURIRef(resource_uri(res))
+            if (dist, RDF.type, DCAT.Distribution) not in g:
+                continue  # withheld (a restricted dataset)
+            if licence and (dist, DCT.license, None) not in g:
+                g.add((dist, DCT.license, URIRef(licence)))
+                g.add((URIRef(licence), RDF.type, DCT.LicenseDocument))
+            uploaded = res.get("url_type") == "upload" and res.get("url")
+            if uploaded and (dist, DCAT.downloadURL, None) not in g:
+                g.add((dist, DCAT.downloadURL, URIRef(res["url"])))
 
     def _languages(self, d: dict[str, Any], ref: URIRef) -> None:
         g = self.g
