@@ -136,3 +136,15 @@ def test_resource_page_lists_no_raw_keys(app):
     assert not {"Url type", "Package id", "Name en", "State", "Position"} & set(labels)
     assert labels.count("نام انگلیسی") == 1
     assert "حجم" in labels or "اندازه" in labels
+
+
+def test_organization_cards_are_a_grid_without_masonry(app):
+    """The organisation list is a CSS grid: CKAN's masonry script (absolute left offsets)
+    put the cards off-screen on right-to-left phones."""
+    from ckan.tests import factories
+
+    factories.Organization(title="سازمان بوستان‌ها")
+    soup = _soup(app, "/organization/")
+    grid = soup.select_one("ul.media-grid")
+    assert "smarttehran-card-grid" in grid["class"] and not grid.has_attr("data-module")
+    assert "سازمان بوستان‌ها" in grid.get_text()
