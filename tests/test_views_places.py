@@ -148,3 +148,11 @@ def test_organization_cards_are_a_grid_without_masonry(app):
     grid = soup.select_one("ul.media-grid")
     assert "smarttehran-card-grid" in grid["class"] and not grid.has_attr("data-module")
     assert "سازمان بوستان‌ها" in grid.get_text()
+
+
+def test_search_page_loads_the_keyboard_filters_module(app):
+    """The search page carries the module that turns CKAN's href-less "Filter results" and
+    close links into keyboard buttons (checked in Chromium: role, tabindex, "بستن")."""
+    soup = _soup(app, "/dataset/")
+    assert soup.select_one("[data-module=smarttehran-filters]") is not None
+    assert any("filters.js" in (s.get("src") or "") for s in soup.select("script"))
