@@ -213,6 +213,18 @@ class TestSeedLoad:
         assert updated["title_en"] == "Parks of Tehran"
         assert len(updated["resources"]) == 1
 
+    def test_seeding_as_a_named_user_shows_in_the_activity_stream(self):
+        """CKAN hides the site user's activity: loaded as the demo sysadmin (make demo's
+        --user), a dataset's stream tells citizens it was created."""
+        admin = factories.Sysadmin()
+        _run(["parks"])
+        assert call_action("package_activity_list", id="parks") == []
+        *_, summary = seed.load(user=admin["name"], names=["metro-stations"])
+        assert summary.failed is False
+        stream = call_action("package_activity_list", id="metro-stations")
+        assert "new package" in {a["activity_type"] for a in stream}
+        assert {a["user_id"] for a in stream} == {admin["id"]}
+
     def test_upload_missing_from_storage_is_loaded_again(self):
         """Demo databases met by an empty storage folder (a new clone): the dataset whose
         file is gone is loaded again, and its file is back; the others stay unchanged."""
