@@ -178,3 +178,13 @@ def test_slug_action_transliterates_a_title():
     """smarttehran_slug_show gives the Latin name the form will use."""
     result = call_action("smarttehran_slug_show", title="کیفیت هوای تهران")
     assert result["name"].isascii() and "tehran" in result["name"]
+
+
+def test_slug_action_gives_the_name_the_dataset_will_get():
+    """When the transliterated name is taken, the preview shows the -2 the dataset gets."""
+    taken = call_action("smarttehran_slug_show", title="بودجه شهرداری")["name"]
+    first = Dataset(name="", title="بودجه شهرداری")
+    assert first["name"] == taken
+    preview = call_action("smarttehran_slug_show", title="بودجه شهرداری")["name"]
+    assert preview == f"{taken}-2"
+    assert Dataset(name="", title="بودجه شهرداری")["name"] == preview

@@ -16,6 +16,7 @@ from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
 from ckanext.smarttehran import gazetteer, persian, vocabularies
 from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic import dataset_names
 
 missing = tk.missing
 Invalid = tk.Invalid
@@ -245,17 +246,7 @@ def smarttehran_slug_from_title(
         if isinstance(title, str) and title.strip():
             # A title too short to make a name of leaves it empty: not_empty reports it.
             with contextlib.suppress(ValueError):
-                data[key] = _unused_name(persian.slugify(title), context)
-
-
-def _unused_name(name: str, context: Context) -> str:
-    """``name``, or ``name-2``, ``name-3`` ... when a dataset already uses it."""
-    package = context["model"].Package
-    candidate, n = name, 1
-    while package.get(candidate) is not None:
-        n += 1
-        candidate = f"{name[: 100 - len(str(n)) - 1]}-{n}"
-    return candidate
+                data[key] = dataset_names.name_for_title(title)
 
 
 def smarttehran_access_restriction(

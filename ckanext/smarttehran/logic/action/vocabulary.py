@@ -7,8 +7,9 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, DataDict
 
-from ckanext.smarttehran import gazetteer, persian, vocabularies
+from ckanext.smarttehran import gazetteer, vocabularies
 from ckanext.smarttehran.errors import bilingual
+from ckanext.smarttehran.logic import dataset_names
 
 __all__ = ["smarttehran_vocabulary_list", "smarttehran_vocabulary_show", "smarttehran_slug_show"]
 
@@ -58,13 +59,14 @@ def smarttehran_vocabulary_show(context: Context, data_dict: DataDict) -> dict[s
 
 @tk.side_effect_free
 def smarttehran_slug_show(context: Context, data_dict: DataDict) -> dict[str, str]:
-    """The Latin URL name the catalog would give a dataset with this Persian title.
+    """The Latin URL name the catalog would give a dataset with this Persian title
+    (``-2``, ``-3`` ... appended when a dataset already has the name).
 
     :param title: the title
     """
     tk.check_access("smarttehran_slug_show", context, data_dict)
     title = tk.get_or_bust(data_dict, "title")
     try:
-        return {"name": persian.slugify(title)}
+        return {"name": dataset_names.name_for_title(title)}
     except ValueError as e:
         raise tk.ValidationError({"title": [str(e)]}) from e
