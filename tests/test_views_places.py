@@ -156,3 +156,16 @@ def test_search_page_loads_the_keyboard_filters_module(app):
     soup = _soup(app, "/dataset/")
     assert soup.select_one("[data-module=smarttehran-filters]") is not None
     assert any("filters.js" in (s.get("src") or "") for s in soup.select("script"))
+
+
+def test_english_pages_show_english_titles_and_descriptions(app):
+    """/en/ lists and dataset pages use title_en and notes_en; Persian pages the Persian."""
+    Dataset(name="bilingual", title="ایستگاه‌های مترو", title_en="Metro stations",
+            notes="فهرست ایستگاه‌ها", notes_en="The list of stations.")
+    english_list = _soup(app, "/en/dataset/").select_one(".dataset-item")
+    assert "Metro stations" in english_list.get_text() and "The list of stations." in english_list.get_text()
+    english_page = _soup(app, "/en/dataset/bilingual")
+    assert english_page.select_one("[role=main] h1").get_text(strip=True) == "Metro stations"
+    assert "The list of stations." in english_page.select_one(".notes").get_text()
+    persian_list = _soup(app, "/dataset/").select_one(".dataset-item")
+    assert "ایستگاه‌های مترو" in persian_list.get_text() and "Metro stations" not in persian_list.get_text()

@@ -16,6 +16,8 @@ from ckanext.smarttehran.screening.helpers import (
 
 __all__ = [
     "render_datetime",
+    "get_translated",
+    "dataset_display_name",
     "smarttehran_choices",
     "smarttehran_label",
     "smarttehran_is_persian",
@@ -56,6 +58,29 @@ def render_datetime(
     if isinstance(moment, dt.datetime) and moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)  # CKAN stores naive UTC
     return persian.format_jalali(moment, with_time=with_hours)
+
+
+# Fields with an English twin in the schema (title_en, notes_en).
+_ENGLISH_TWINS = ("title", "notes")
+
+
+def _english(data_dict: Any, field: str) -> str | None:
+    """The English twin of ``field`` on an English page, when the dict has one."""
+    if field in _ENGLISH_TWINS and isinstance(data_dict, dict) and tk.h.lang().startswith("en"):
+        return data_dict.get(f"{field}_en") or None
+    return None
+
+
+@tk.chained_helper
+def get_translated(next_: Callable[..., Any], data_dict: dict[str, Any], field: str) -> Any:
+    """Core's ``get_translated``; on English pages ``title_en`` / ``notes_en`` when set."""
+    return _english(data_dict, field) or next_(data_dict, field)
+
+
+@tk.chained_helper
+def dataset_display_name(next_: Callable[..., str], package: Any) -> str:
+    """Core's ``dataset_display_name``; on English pages ``title_en`` when set."""
+    return _english(package, "title") or next_(package)
 
 
 def smarttehran_date(value: Any) -> str:
