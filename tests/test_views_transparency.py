@@ -38,6 +38,19 @@ class TestDashboard:
         kpis = soup.select_one(".smarttehran-kpis").get_text()
         assert "۲" in kpis
 
+    def test_participation_line_is_persian_typography(self, app):
+        """Ratings on the Persian dashboard: Persian comma, Persian decimal separator."""
+        from ckan.tests.helpers import call_action
+
+        d = Dataset()
+        for rating in (2, 3):
+            user = factories.User()
+            call_action("smarttehran_rating_create", {"user": user["name"], "ignore_auth": False},
+                        package_id=d["id"], rating=rating)
+        text = _soup(app.get("/transparency")).select_one("#participation + ul").get_text(" ", strip=True)
+        assert "۲٫۵" in text and "،" in text
+        assert "," not in text and "2.5" not in text
+
     def test_dashboard_in_english(self, app):
         """The same page in English."""
         soup = _soup(app.get("/en/transparency"))

@@ -96,9 +96,14 @@ def smarttehran_date(value: Any) -> str:
 
 
 def smarttehran_persian_digits(value: Any) -> str:
-    """Digits in Persian on Persian pages, untouched otherwise."""
+    """Digits in Persian on Persian pages (a fraction with the Persian decimal
+    separator, ۲٫۷), untouched otherwise."""
     text = str(value)
-    return persian.to_persian_digits(text) if smarttehran_is_persian() else text
+    if not smarttehran_is_persian():
+        return text
+    if isinstance(value, float):
+        text = text.replace(".", "٫")
+    return persian.to_persian_digits(text)
 
 
 def smarttehran_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
