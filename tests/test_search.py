@@ -68,6 +68,8 @@ class TestPersianText:
         Dataset(name="traffic", title="آمار ترافیک", notes="حجم خودروها که از تقاطع‌ها می‌گذرد")
         Dataset(name="english", title="بودجه", title_en="Municipal budget", notes="بودجه سالانه",
                 notes_en="Approved yearly budget of the municipality")
+        Dataset(name="park", title="فهرست بوستان محله", notes="یک بوستان در هر محله")
+        Dataset(name="report", title="گزارش سالانه", notes="این گزارش رسمی است")
 
     @pytest.mark.parametrize(
         "query, expected",
@@ -84,11 +86,18 @@ class TestPersianText:
             ("خودرو", "traffic"),  # plural ها stripped
             ("budget", "english"),  # English title
             ("approved", "english"),  # English description
+            ("بوستان‌ها", "park"),  # a plural query finds a singular-only text
+            ("بوستانها", "park"),
         ],
     )
     def test_spelling_variants_find_the_same_dataset(self, catalog, query, expected):
         """A query in another spelling finds the dataset written the standard way."""
         assert expected in _names(q=query)
+
+    def test_singular_words_ending_like_a_plural_keep_their_meaning(self, catalog):
+        """استان (province) is not stemmed to است (is): it does not match every sentence."""
+        assert "report" not in _names(q="استان")
+        assert _names(q="بوستان") == ["park"]
 
     def test_labels_of_places_are_searchable(self, catalog):
         """A dataset tagged with a neighbourhood is found by the neighbourhood's name."""
