@@ -139,3 +139,15 @@ class TestSkos:
     def test_unknown_vocabulary(self, app):
         """An unknown scheme is a 404."""
         assert app.get("/vocabulary/nope.ttl").status_code == 404
+
+    def test_concept_uris_dereference(self, app):
+        """A concept URI from dcat:theme answers: RDF clients are sent (303) to the scheme
+        document, browsers to the datasets filtered on the concept; unknown codes 404."""
+        rdf = app.get("/vocabulary/dimensions/mobility", headers={"Accept": "text/turtle"},
+                      follow_redirects=False)
+        assert rdf.status_code == 303 and rdf.headers["Location"].endswith("/vocabulary/dimensions.ttl")
+        browser = app.get("/vocabulary/goals/mobility.01", headers={"Accept": "text/html"},
+                          follow_redirects=False)
+        assert browser.status_code == 303
+        assert browser.headers["Location"].endswith("/dataset/?smart_goal=mobility.01")
+        assert app.get("/vocabulary/dimensions/nope").status_code == 404
