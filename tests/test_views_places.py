@@ -169,3 +169,13 @@ def test_english_pages_show_english_titles_and_descriptions(app):
     assert "The list of stations." in english_page.select_one(".notes").get_text()
     persian_list = _soup(app, "/dataset/").select_one(".dataset-item")
     assert "ایستگاه‌های مترو" in persian_list.get_text() and "Metro stations" not in persian_list.get_text()
+
+
+def test_dataset_page_lists_no_empty_fields(app):
+    """The additional-information table has no row for a field the dataset leaves empty."""
+    Dataset(name="sparse", district=["6"])
+    soup = _soup(app, "/dataset/sparse")
+    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+            for tr in soup.select("table tr") if tr.th and tr.td}
+    assert rows and all(value for value in rows.values())
+    assert "منطقه شهرداری" in rows and "محله" not in rows
