@@ -115,6 +115,8 @@ class TestCatalog:
             assert len(set(g.subjects(RDF.type, DCAT.Distribution))) == 1
             catalog = next(g.subjects(RDF.type, DCAT.Catalog))
             assert (catalog, DCAT.themeTaxonomy, URIRef(f"{SITE}/vocabulary/dimensions")) in g
+            assert set(g.objects(catalog, DCT.language)) == {
+                URIRef(EU + "language/FAS"), URIRef(EU + "language/ENG")}
 
     def test_private_dataset_is_not_in_the_catalog(self, app):
         """A private dataset appears in no DCAT output to the public."""

@@ -26,6 +26,7 @@ from ckanext.smarttehran.dcat import skos
 from ckanext.smarttehran.transparency import access
 
 ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
+LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 GSP_WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
 SIMPLIFY_DEGREES = 0.0005  # about 50 m: boundaries for discovery, not for surveying
 
@@ -65,6 +66,11 @@ class SmartTehranProfile(RDFProfile):
     def graph_from_catalog(self, catalog_dict: dict[str, Any], catalog_ref: URIRef) -> None:
         self.g.add((catalog_ref, DCAT.themeTaxonomy, skos.scheme_uri("dimensions")))
         self.g.add((skos.scheme_uri("dimensions"), RDF.type, SKOS.ConceptScheme))
+        # The base profile writes the locale ("fa_IR") as a literal; the catalog speaks
+        # Persian and English, named like the datasets' language (EU authority URIs).
+        self.g.remove((catalog_ref, DCT.language, None))
+        for code in ("FAS", "ENG"):
+            self.g.add((catalog_ref, DCT.language, URIRef(LANGUAGE + code)))
 
     def _distributions(self, d: dict[str, Any]) -> None:
         """The dataset's licence on each distribution, and an upload's download URL."""
@@ -90,7 +96,7 @@ class SmartTehranProfile(RDFProfile):
             g.add((ref, predicate, Literal(d[key], lang="fa")))
             if d.get(key_en):
                 g.add((ref, predicate, Literal(d[key_en], lang="en")))
-        g.add((ref, DCT.language, URIRef("http://publications.europa.eu/resource/authority/language/FAS")))
+        g.add((ref, DCT.language, URIRef(LANGUAGE + "FAS")))
 
     def _places(self, d: dict[str, Any], ref: URIRef) -> None:
         base = skos.base_uri()
