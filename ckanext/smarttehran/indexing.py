@@ -100,6 +100,10 @@ QUERY_FIELDS = "name^4 title^4 title_en^4 tags^2 groups^2 text"
 
 
 def before_search(search_params: dict[str, Any]) -> dict[str, Any]:
-    """Search English titles as strongly as Persian ones (unless the caller sets ``qf``)."""
+    """Search English titles as strongly as Persian ones (unless the caller sets ``qf``),
+    and fold ``fq`` like stored text (``tags:ترافيك`` finds the tag ترافیک, ``district:"۶"``
+    the district 6)."""
     search_params.setdefault("qf", QUERY_FIELDS)
+    if isinstance(search_params.get("fq"), str):
+        search_params["fq"] = persian.fold(search_params["fq"])
     return search_params

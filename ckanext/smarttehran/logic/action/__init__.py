@@ -6,11 +6,12 @@ from ckanext.smarttehran.logic.action import (
     participation,
     places,
     privacy,
+    queries,
     transparency,
     vocabulary,
 )
 
-_MODULES = (vocabulary, places, transparency, privacy, participation)
+_MODULES = (vocabulary, places, transparency, privacy, participation, queries)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})
