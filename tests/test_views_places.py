@@ -147,7 +147,7 @@ def test_organization_cards_are_a_grid_without_masonry(app):
     soup = _soup(app, "/organization/")
     grid = soup.select_one("ul.media-grid")
     assert "smarttehran-card-grid" in grid["class"] and not grid.has_attr("data-module")
-    assert "سازمان بوستان‌ها" in grid.get_text()
+    assert "سازمان بوستان‌ها" in grid.select_one("li.media-item").get_text()
 
 
 def test_search_page_loads_the_keyboard_filters_module(app):
