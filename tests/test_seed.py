@@ -253,6 +253,10 @@ class TestSeedLoad:
         pkg = call_action("package_show", id="metro-stations")
         csv_res = next(r for r in pkg["resources"] if r["format"] == "CSV")
         assert csv_res["url_type"] == "upload"
+        # Its table preview: made after the load, from the dataset as it is then (the
+        # search index's cached copy still said datastore_active false).
+        views = call_action("resource_view_list", id=csv_res["id"])
+        assert [v["view_type"] for v in views] == ["datatables_view"]
         assert pkg["license_id"] == "odc-odbl"
         found = call_action("datastore_search", resource_id=csv_res["id"], q="Tajrish")
         assert found["total"] >= 1

@@ -100,8 +100,10 @@ def _create_table_views(context: dict[str, Any], resource: dict[str, Any]) -> No
     CKAN creates default views when a resource is created, before its rows are loaded,
     so a view that needs the DataStore is made here (as ckanext-xloader does).
     """
-    loaded = tk.get_action("resource_show")(context.copy(), {"id": resource["id"]})
-    package = tk.get_action("package_show")(context.copy(), {"id": loaded["package_id"]})
+    # Not the search index's cached copy of the dataset: it can predate datastore_active.
+    fresh = {**context, "use_cache": False}
+    loaded = tk.get_action("resource_show")(fresh.copy(), {"id": resource["id"]})
+    package = tk.get_action("package_show")(fresh.copy(), {"id": loaded["package_id"]})
     # A view is recorded in the activity stream, which needs a real user: the site's.
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
     tk.get_action("resource_create_default_resource_views")(
