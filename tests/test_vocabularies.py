@@ -116,7 +116,10 @@ def test_districts():
     """Districts are "1".."22" plus "citywide"."""
     assert v.codes("districts") == [str(n) for n in range(1, 23)] + ["citywide"]
     assert v.label("districts", "6", "en") == "District 6"
-    assert v.label("districts", "6", "fa") == "منطقه ۶"
+    # Stored like every Persian text (Latin digits, as the API returns them); pages show ۶.
+    assert v.label("districts", "6", "fa") == "منطقه 6"
+    for d in v.districts():
+        assert persian.normalize(d["fa"]) == d["fa"], d["code"]
 
 
 def test_frequencies_map_to_eu_uris_and_durations():
