@@ -179,3 +179,14 @@ def test_dataset_page_lists_no_empty_fields(app):
             for tr in soup.select("table tr") if tr.th and tr.td}
     assert rows and all(value for value in rows.values())
     assert "منطقه شهرداری" in rows and "محله" not in rows
+
+
+def test_facet_labels_are_whole(app):
+    """Goal facets show their whole label (CKAN cut them at 22 characters)."""
+    from ckanext.smarttehran import vocabularies
+
+    goal = next(g for g in vocabularies.items("goals") if len(g["fa"]) > 40)
+    Dataset(name="with-goal", smart_dimension=[goal["code"].split(".")[0]], smart_goal=[goal["code"]])
+    soup = _soup(app, "/dataset/")
+    labels = [s.get_text(strip=True) for s in soup.select(".nav-facet .item-label")]
+    assert goal["fa"] in labels

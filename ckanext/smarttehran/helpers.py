@@ -20,6 +20,7 @@ __all__ = [
     "dataset_display_name",
     "smarttehran_choices",
     "smarttehran_label",
+    "smarttehran_facet_label",
     "smarttehran_is_persian",
     "smarttehran_persian_digits",
     "smarttehran_date",
@@ -124,6 +125,11 @@ def smarttehran_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
         {"value": c["value"], "label": {_SCHEMING_LANG[k]: v for k, v in c["label"].items()}}
         for c in vocabularies.choices(name)
     ]
+
+
+def smarttehran_facet_label(item: dict[str, Any]) -> str:
+    """A facet item's whole label (CKAN cuts labels at 22 characters)."""
+    return item.get("display_name") or item.get("name") or ""
 
 
 def smarttehran_label(name: str, code: str) -> str:
