@@ -23,6 +23,7 @@ _SKIP_ATTRS = re.compile(
 )
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DIGIT = re.compile(r"[0-9]")
+_MARKUP = re.compile(r"\s*<")  # a body that opens with a tag (matched, not copied)
 # Kept as they are: words holding a Latin letter, and character references (&#34; is how
 # Jinja escapes a quote).
 _KEEP = re.compile(r"(&#?[0-9a-zA-Z]+;|[^\s&]*[A-Za-z][^\s&]*)")
@@ -60,6 +61,8 @@ def persianize(html: str) -> str:
 
 
 def _text_digits(text: str) -> str:
+    if not _DIGIT.search(text):
+        return text  # most text nodes: nothing to change, no split
     # split() with one group alternates: text to convert, kept token, text, ...
     return "".join(p if i % 2 else to_persian_digits(p) for i, p in enumerate(_KEEP.split(text)))
 
@@ -78,6 +81,6 @@ def after_request(response):
         body = response.get_data(as_text=True)
         # Only markup: some endpoints send JSON as text/html (the DataTables view's ajax),
         # and Persian digits would break it.
-        if body.lstrip().startswith("<"):
+        if _MARKUP.match(body):
             response.set_data(persianize(body))
     return response
