@@ -40,7 +40,14 @@ $(INSTALLED): pyproject.toml setup.py | system
 	@$(BIN)/pip install -q -e ".[dev]"
 	@touch $@
 
-install: $(INSTALLED) i18n
+# axe-core for the browser tests (tests/browser/), pinned by dev/browser/package-lock.json.
+AXE := dev/browser/node_modules/axe-core/axe.min.js
+$(AXE): dev/browser/package.json dev/browser/package-lock.json | system
+	@echo "npm: axe-core into dev/browser/node_modules"
+	@npm ci --prefix dev/browser --no-audit --no-fund --silent
+	@touch $@
+
+install: $(INSTALLED) i18n $(AXE)
 
 i18n: $(INSTALLED)
 	@$(BIN)/python setup.py -q compile_i18n

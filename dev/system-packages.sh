@@ -7,9 +7,15 @@ need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 for pkg in postgresql-15 postgresql-contrib redis-server libpq-dev gcc make \
-           openjdk-17-jdk-headless maven libmagic1 gettext; do
+           openjdk-17-jdk-headless maven libmagic1 gettext chromium chromium-driver; do
   have_pkg "$pkg" || need+=("$pkg")
 done
+# Node and npm fetch axe-core for the browser tests; a Node from elsewhere (NodeSource,
+# nvm) is fine too.
+if ! command -v npm >/dev/null; then
+  have_pkg nodejs || need+=(nodejs)
+  need+=(npm)
+fi
 # A JDK and Maven from elsewhere (sdkman, Temurin) are fine too.
 if command -v javac >/dev/null && command -v mvn >/dev/null; then
   need=("${need[@]/openjdk-17-jdk-headless}"); need=("${need[@]/maven}")
