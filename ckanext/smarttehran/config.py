@@ -50,3 +50,7 @@ def privacy_k_anonymity_min_qi() -> int:
 
 def privacy_datastore_load() -> bool:
     return tk.config["ckanext.smarttehran.privacy.datastore_load"]
+
+
+def static_max_age() -> int:
+    return max(0, tk.config["ckanext.smarttehran.static_max_age"])

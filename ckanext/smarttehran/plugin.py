@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.smarttehran import indexing, page_digits, paths
+from ckanext.smarttehran import indexing, page_digits, paths, static_cache
 from ckanext.smarttehran.transparency import access
 from ckanext.smarttehran.transparency import indexing as transparency_index
 
@@ -44,6 +44,7 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     # IMiddleware
     def make_middleware(self, app: Any, config: CKANConfig) -> Any:
         app.after_request(page_digits.after_request)
+        static_cache.register(app)
         return app
 
     # IFacets
