@@ -22,13 +22,14 @@ TEST_ENV := env -u CKAN_SQLALCHEMY_URL -u CKAN_DATASTORE_WRITE_URL -u CKAN_DATAS
 
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install system services stop demo serve db admin seed test lint i18n clean
+.PHONY: help install system services stop demo serve dev-serve db admin seed test lint i18n clean
 
 help:
 	@echo "make demo      install everything, start services, load seed data, serve http://$(HOST):$(PORT)"
 	@echo "make test      install everything, start services, run ruff and the whole test suite"
 	@echo "make services  start PostgreSQL, Redis and Solr (what is missing) and print their URLs"
-	@echo "make stop      stop the services this project started"
+	@echo "make stop      stop the portal, the job worker and the services this project started"
+	@echo "make dev-serve CKAN's development server (one request at a time) on http://$(HOST):$(PORT)"
 
 system:
 	@bash dev/system-packages.sh
@@ -56,6 +57,7 @@ services: system
 	@bash dev/services.sh start
 
 stop:
+	@bash dev/serve.sh stop demo.ini $(HOST) $(PORT)
 	@-pkill -f "[c]kan -c demo.ini run" 2>/dev/null || true
 	@bash dev/worker.sh stop
 	@bash dev/services.sh stop
@@ -92,9 +94,15 @@ seed: db admin
 	@echo "Views: creating the missing data previews"
 	@$(CKAN) -c demo.ini views create --yes --no-default-filters
 
+# gunicorn with several workers (dev/serve.sh, dev/gunicorn.conf.py); docs/operations.md.
 serve:
 	@bash dev/worker.sh start demo.ini
-	@echo "Portal: http://$(HOST):$(PORT)  (Ctrl-C stops it; 'make stop' stops the services)"
+	@echo "Portal: http://$(HOST):$(PORT)  (gunicorn; Ctrl-C stops it; 'make stop' stops the services)"
+	@bash dev/serve.sh run demo.ini $(HOST) $(PORT)
+
+# CKAN's development server, for development only: one request at a time.
+dev-serve:
+	@bash dev/worker.sh start demo.ini
 	@$(CKAN) -c demo.ini run --host $(HOST) --port $(PORT) --disable-reloader
 
 demo: admin seed serve
