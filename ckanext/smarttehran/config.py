@@ -52,5 +52,30 @@ def privacy_datastore_load() -> bool:
     return tk.config["ckanext.smarttehran.privacy.datastore_load"]
 
 
+def privacy_mask_keep_start() -> int:
+    return max(0, tk.config["ckanext.smarttehran.privacy.mask_keep_start"])
+
+
+def privacy_mask_keep_end() -> int:
+    return max(0, tk.config["ckanext.smarttehran.privacy.mask_keep_end"])
+
+
+def privacy_mask_keep() -> tuple[int, int]:
+    """Leading and trailing digits a masked number shows (both options)."""
+    return privacy_mask_keep_start(), privacy_mask_keep_end()
+
+
 def static_max_age() -> int:
     return max(0, tk.config["ckanext.smarttehran.static_max_age"])
+
+
+def privacy_fetch_allowed_hosts() -> list[str]:
+    return tk.aslist(tk.config["ckanext.smarttehran.privacy.fetch_allowed_hosts"])
+
+
+def privacy_fetch_deadline() -> int:
+    return max(1, int(tk.config["ckanext.smarttehran.privacy.fetch_deadline"]))
+
+
+def privacy_fetch_max_redirects() -> int:
+    return max(0, int(tk.config["ckanext.smarttehran.privacy.fetch_max_redirects"]))

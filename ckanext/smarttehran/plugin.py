@@ -9,7 +9,9 @@ import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
+from ckanext.smarttehran import config as settings
 from ckanext.smarttehran import indexing, page_digits, paths, static_cache
+from ckanext.smarttehran.privacy import masking
 from ckanext.smarttehran.transparency import access
 from ckanext.smarttehran.transparency import indexing as transparency_index
 
@@ -23,6 +25,7 @@ from ckanext.smarttehran.transparency import indexing as transparency_index
 @tk.blanket.config_declarations
 class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
+    p.implements(p.IConfigurable)
     p.implements(p.ITranslation)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
@@ -33,6 +36,10 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
         tk.add_template_directory(config, "templates")
         tk.add_public_directory(config, "public")
         tk.add_resource("assets", "smarttehran")
+
+    # IConfigurable
+    def configure(self, config: CKANConfig) -> None:
+        masking.configure(settings.privacy_mask_keep)
 
     # ITranslation
     def i18n_directory(self) -> str:

@@ -15,7 +15,7 @@ from werkzeug.datastructures import FileStorage
 from tests.factories import Dataset
 
 MOBILE = "09123456789"
-MOBILE_MASKED = "۰۹۱۲•••۶۷۸۹"
+MOBILE_MASKED = "۰۹۱۲•••••۸۹"
 PII_CSV = f"name,mobile,district\nعلی رضایی,{MOBILE},3\nمریم احمدی,09351234567,5\n"
 CLEAN_CSV = "district,population\n1,300000\n2,400000\n"
 
