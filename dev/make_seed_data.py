@@ -39,7 +39,8 @@ from ckanext.smarttehran.privacy.checksums import national_id_check_digit  # noq
 
 OUT = ROOT / "seed_datasets" / "files"
 GAZETTEER = ROOT / "schemas" / "gazetteer"
-SHARED = Path("/work/shared/data/tehran")
+# Public inputs copied into the repository with their licence notes (dev/sources/SOURCES.md).
+SOURCES = ROOT / "dev" / "sources"
 SEED = 14020101
 FIXED_TIME = dt.datetime(2024, 3, 19, 12, 0, 0)
 
@@ -160,7 +161,7 @@ def district_numbers() -> list[int]:
 
 def metro_stations() -> None:
     """Tehran Metro stations: ODbL 1.0, mostafa-kheibary/tehran-metro-data."""
-    src = json.loads((SHARED / "mobility" / "stations.json").read_text("utf-8"))
+    src = json.loads((SOURCES / "mobility" / "stations.json").read_text("utf-8"))
     features, rows, access = [], [], []
     for key in sorted(src):
         s = src[key]
@@ -186,7 +187,7 @@ def metro_stations() -> None:
 
 def brt_stations() -> None:
     """Tehran BRT stations (names and order only): ODbL 1.0, MohammadAmin-Andy/iran-public-transport."""
-    src = json.loads((SHARED / "mobility" / "tehran_brt_stations.json").read_text("utf-8"))
+    src = json.loads((SOURCES / "mobility" / "tehran_brt_stations.json").read_text("utf-8"))
     rows = []
     for key, s in src.items():
         line = "|".join(str(n) for n in (s.get("line") or s.get("lines") or []))
