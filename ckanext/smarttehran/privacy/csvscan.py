@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from ckanext.smarttehran.privacy.detectors import find_hits
 from ckanext.smarttehran.privacy.masking import mask
+from ckanext.smarttehran.privacy.normalize import normalize
 from ckanext.smarttehran.privacy.reports import Issue, TableReport
 from ckanext.smarttehran.privacy.tabular import MAX_SAMPLES, TableScan
 
@@ -131,6 +132,7 @@ class _ChunkScanner:
 
     def _scan_raw(self, text: str) -> None:
         """A chunk the csv module rejects: detectors over the raw text, cells located by line."""
+        text = normalize(text, keep=self.delim).text  # line breaks and delimiters kept
         rows = text.count("\n") + (0 if text.endswith("\n") else 1)
         table = self.table
         first_row = table.rows + 1

@@ -7,13 +7,15 @@ lets ``re`` skip ahead quickly; the Python validators run only on candidates.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from ckanext.smarttehran.persian import fold
 from ckanext.smarttehran.privacy import findings, lexicon, patterns
-from ckanext.smarttehran.privacy.context import HINT_NEGATIVE, Window
+from ckanext.smarttehran.privacy.context import Window
 from ckanext.smarttehran.privacy.findings import Finding
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.names import scan_names, scan_titled_name
+from ckanext.smarttehran.privacy.normalize import normalize
 from ckanext.smarttehran.privacy.numbers import Hit, Locate, scan_numbers
 
 _DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
@@ -27,19 +29,27 @@ def scan_text(
 ) -> list[Finding]:
     """All personal-data spans in ``text``, sorted by start, never overlapping.
 
+    The text is read through :func:`normalize.normalize` (invisible characters,
+    digits of every script, reversed runs); the spans are offsets in ``text`` as
+    given, the masked values are taken from what the detectors read.
+
     ``hint`` is what the surrounding structure says the text is (a finding type
     from a column header, ``"NEGATIVE"`` for money/date columns, ``"PUBLIC"``
     for a public body's record); ``types`` limits the result to those types.
     """
     if not text:
         return []
-    n = len(text)
+    norm = normalize(text)
+    read = norm.text
+    n = len(read)
 
     def locate(_pos: int) -> tuple[int, int, str | None]:
         return 0, n, hint
 
-    hits = find_hits(text, locate, hint=hint)
-    return to_findings(text, hits, types)
+    found = to_findings(read, find_hits(read, locate, hint=hint), types)
+    if norm.identity:
+        return found
+    return [replace(f, start=s, end=e) for f in found for s, e in [norm.span(f.start, f.end)]]
 
 
 def find_hits(
@@ -48,7 +58,10 @@ def find_hits(
     cell_delim: str | None = None,
     hint: str | None = None,
 ) -> list[Hit]:
-    """Raw, possibly overlapping hits of every pass.
+    """Raw, possibly overlapping hits of every pass over an already normalised text.
+
+    ``text`` must come out of :func:`normalize.normalize` (``scan_text``, the table
+    and CSV scans do it): this is the inner loop and does not normalise again.
 
     ``cell_delim`` is the delimiter when ``text`` is raw CSV: a lat/lon pair split by
     exactly it lies in two cells and is left to the columns' whole-cell rules.
@@ -60,8 +73,9 @@ def find_hits(
     digits = patterns.ANY_DIGIT.search(text) is not None
     letters = patterns.ANY_LETTER.search(text) is not None
     if digits:
-        if hint != HINT_NEGATIVE:  # money and date columns yield no number findings
-            scan_numbers(text, locate, hits)
+        # Under a money or date header too: the values decide (numbers._classify
+        # keeps only checksum and structure types there).
+        scan_numbers(text, locate, hits)
         if "." in text or "\u066b" in text:
             _scan_gps(text, locate, hits, cell_delim)
         if letters:

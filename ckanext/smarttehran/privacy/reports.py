@@ -83,6 +83,8 @@ class TableReport:
     issues: list[Issue] = field(default_factory=list)
     # Whether rows are records of people (k-anonymity is judged only then).
     rows_are_people: bool = True
+    # False when the first row was a record: columns are then named by position.
+    header_row: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, islice, zip_longest
 
+from ckanext.smarttehran.persian import to_persian_digits
 from ckanext.smarttehran.privacy import findings, headers
 from ckanext.smarttehran.privacy.context import HINT_PUBLIC
-from ckanext.smarttehran.privacy.detectors import find_hits
+from ckanext.smarttehran.privacy.detectors import find_hits, scan_text
 from ckanext.smarttehran.privacy.kanonymity import (
     DEFAULT_K,
     DEFAULT_MAX_CLASSES,
@@ -26,6 +27,7 @@ from ckanext.smarttehran.privacy.kanonymity import (
     rows_are_people,
 )
 from ckanext.smarttehran.privacy.masking import mask
+from ckanext.smarttehran.privacy.normalize import column_needs_normalizing, normalize_cell
 from ckanext.smarttehran.privacy.numbers import Hit
 from ckanext.smarttehran.privacy.reports import MAX_ROWS, ColumnReport, TableReport
 
@@ -180,8 +182,20 @@ class TableScan:
         k: int = DEFAULT_K,
         quasi_identifiers: Sequence[str] | None = None,
         max_classes: int = DEFAULT_MAX_CLASSES,
+        detect_header: bool = True,
     ) -> None:
-        names = ["" if h is None else str(h) for h in header]
+        """``detect_header=False``: ``header`` is a header whatever it holds."""
+        cells = ["" if h is None else str(h) for h in header]
+        # A first row that holds personal data, or only numbers, is a record, not a
+        # header: it is scanned as the first row, and columns are named by position
+        # (a raw cell never names a column in a report).
+        self.header_row = detect_header is False or not looks_like_data(cells)
+        self._pending: list[Sequence[object]] = []
+        if self.header_row:
+            names = cells
+        else:
+            names = [position_name(i) for i in range(len(cells))]
+            self._pending = [cells]
         public = headers.public_table(names)
         self.columns: list[ColumnStats] = []
         for i, h in enumerate(names):
@@ -207,13 +221,14 @@ class TableScan:
 
     def _column(self, index: int) -> ColumnStats:
         while index >= len(self.columns):
-            self.columns.append(
-                ColumnStats(len(self.columns), f"column_{len(self.columns) + 1}", None)
-            )
+            self.columns.append(ColumnStats(len(self.columns), position_name(len(self.columns)), None))
         return self.columns[index]
 
     def add_rows(self, rows: list[Sequence[object]]) -> None:
         """Scan one batch of rows (lists of cell values)."""
+        if self._pending:
+            rows = [*self._pending, *rows]
+            self._pending = []
         first_row = self.rows + 1
         self.rows += len(rows)
         cols = list(zip_longest(*rows, fillvalue=""))
@@ -237,6 +252,9 @@ class TableScan:
         filled = len(values) - values.count("")
         stats.values += filled
         if joined is None:
+            joined = "\n".join(values)
+        if column_needs_normalizing(joined):
+            values = [normalize_cell(v) for v in values]
             joined = "\n".join(values)
         hint = stats.hint
         rule = _CELL_RULES.get(hint or "")
@@ -397,6 +415,8 @@ class TableScan:
         header_min_share: float = DEFAULT_HEADER_MIN_SHARE,
     ) -> TableReport:
         """The table's verdict so far."""
+        if self._pending:
+            self.add_rows([])
         columns = [c.report(min_share, header_min_share) for c in self.columns]
         people = self.explicit_qi or rows_are_people(columns)
         return TableReport(
@@ -406,7 +426,38 @@ class TableScan:
             k_anonymity=self.kanon.report(self.k) if self.kanon is not None and people else None,
             pii_columns=[c.header for c in columns if c.pii_type or c.sporadic],
             rows_are_people=people,
+            header_row=self.header_row,
         )
+
+
+def position_name(index: int) -> str:
+    """The name of a column without a header: ``column 3`` (``ستون ۳`` in Persian:
+    :func:`position_name_fa`)."""
+    return f"column {index + 1}"
+
+
+def position_name_fa(index: int) -> str:
+    """The Persian name of a column without a header."""
+    return "ستون " + to_persian_digits(str(index + 1))
+
+
+# A header cell this long is a record's cell.
+_MAX_HEADER_CHARS = 200
+_NUMERIC_CELL = re.compile(r"[\d\s.,/:+\-٫٬()]+")
+
+
+def looks_like_data(cells: Sequence[str]) -> bool:
+    """A first row that is a record: a cell holds a finding, is very long, or every
+    non-empty cell is a number or a date."""
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return False
+    if any(len(c) > _MAX_HEADER_CHARS for c in filled):
+        return True
+    norm = [normalize_cell(c) for c in filled]
+    if all(_NUMERIC_CELL.fullmatch(c) for c in norm):
+        return True
+    return bool(scan_text("\n".join(norm)))
 
 
 def _rule_explains_all(hint: str | None, found: list[str], filled: int) -> bool:
@@ -440,7 +491,7 @@ def classify_column(
     header_min_share: float = DEFAULT_HEADER_MIN_SHARE,
 ) -> str | None:
     """The PII type of one column (header and values), or None."""
-    table = TableScan([header], k=DEFAULT_K, quasi_identifiers=[])
+    table = TableScan([header], k=DEFAULT_K, quasi_identifiers=[], detect_header=False)
     cells = ["" if v is None else str(v).replace("\n", " ") for v in values]
     table.scan_column(0, cells)
     return table.report(min_share=min_share, header_min_share=header_min_share).columns[0].pii_type
