@@ -10,7 +10,7 @@ from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.smarttehran import config as settings
-from ckanext.smarttehran import indexing, page_digits, paths, static_cache
+from ckanext.smarttehran import indexing, page_digits, paths, required_plugins, static_cache
 from ckanext.smarttehran.privacy import masking
 from ckanext.smarttehran.transparency import access
 from ckanext.smarttehran.transparency import indexing as transparency_index
@@ -39,6 +39,7 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
 
     # IConfigurable
     def configure(self, config: CKANConfig) -> None:
+        required_plugins.check()
         masking.configure(settings.privacy_mask_keep)
 
     # ITranslation
