@@ -57,8 +57,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def http_files():
-    """A local HTTP server: set ``routes[path] = bytes``; ``/slow`` answers after 3 s."""
+def http_files(ckan_config, monkeypatch):
+    """A local HTTP server: set ``routes[path] = bytes``; ``/slow`` answers after 3 s.
+
+    127.0.0.1 is put on the fetch allow-list (internal addresses are refused by default).
+    """
+    monkeypatch.setitem(ckan_config, "ckanext.smarttehran.privacy.fetch_allowed_hosts", "127.0.0.1")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     _Handler.routes = {"/slow": b"a,b\n1,2\n"}
     thread = threading.Thread(target=server.serve_forever, daemon=True)
