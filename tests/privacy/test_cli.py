@@ -60,7 +60,7 @@ def test_scan_file_prints_a_report(tmp_path: Path) -> None:
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     proc = run(["scan-file", str(bad)])
     assert proc.returncode == 2
-    assert json.loads(proc.stdout)["error"]["code"] == "bad_xlsx"
+    assert json.loads(proc.stdout)["error"]["code"] == "bad_zip"
 
 
 def test_main_module_does_not_import_ckan() -> None:

@@ -131,11 +131,15 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
 
 
 def test_zip_that_is_not_xlsx(tmp_path: Path) -> None:
-    """A zip without a workbook inside gives a bad_xlsx error."""
+    """A zip named .xlsx without a workbook inside is read as the zip it is: its members
+    are screened (a mobile in its text member is found)."""
     path = tmp_path / "x.xlsx"
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("hello.txt", "hi")
-    assert scan_file(path).error.code == "bad_xlsx"
+        zf.writestr("hello.txt", "تلفن همراه 09123456789")
+    report = scan_file(path)
+    assert report.error is None and report.format == "zip"
+    assert report.text.counts == {"PHONE_MOBILE": 1}
+    assert report.text.findings[0]["part"] == "hello.txt"
 
 
 def test_geojson_points(tmp_path: Path) -> None:

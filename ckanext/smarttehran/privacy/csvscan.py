@@ -21,6 +21,7 @@ from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.normalize import normalize
 from ckanext.smarttehran.privacy.reports import Issue, TableReport
 from ckanext.smarttehran.privacy.tabular import MAX_SAMPLES, TableScan
+from ckanext.smarttehran.privacy.textio import LineWindow
 
 DELIMITERS = (",", "\t", ";", "|", "،")
 csv.field_size_limit(1 << 24)
@@ -48,6 +49,13 @@ def scan_csv_chunks(
     first = next(it, "")
     if not first.strip():
         return None
+    if isinstance(first, LineWindow):  # a first line too long to be a header
+        table = TableScan([], k=k, quasi_identifiers=quasi_identifiers)
+        scanner = _ChunkScanner(table, delimiter or sniff_delimiter(first[:4096]), issues)
+        scanner.scan(first)
+        for chunk in it:
+            scanner.scan(chunk)
+        return table.report(name=name, min_share=min_share, header_min_share=header_min_share)
     head_end = _header_end(first)
     header_line = first[:head_end]
     delim = delimiter or sniff_delimiter(header_line)
@@ -105,10 +113,14 @@ class _ChunkScanner:
         self.issues = issues
         self.ragged = 0
         self.hints = [c.hint for c in table.columns]
+        self._window_column = 0
 
     def scan(self, text: str) -> None:
         """Parse the chunk and scan it column by column; raw text if it does not parse."""
         if not text:
+            return
+        if isinstance(text, LineWindow):
+            self._scan_window(text)
             return
         rows = self._rows(text)
         if rows is None:
@@ -129,6 +141,46 @@ class _ChunkScanner:
         if rows and rows[-1] == [""]:
             rows.pop()
         return rows
+
+    def _scan_window(self, window: LineWindow) -> None:
+        """One window of a line too long to parse: detectors over it, cells by delimiter.
+
+        The column of a hit is the number of delimiters before it on the line (quotes
+        are not followed inside a line this long); a hit wholly inside the overlap was
+        counted with the previous window.
+        """
+        table = self.table
+        if window.overlap == 0:
+            self._window_column = 0
+            table.rows += 1
+        text = normalize(window, keep=self.delim).text
+        overlap = normalize(window[: window.overlap], keep=self.delim).text
+        skip = len(overlap)
+        base = self._window_column - window.count(self.delim, 0, window.overlap)
+        delim = self.delim
+        hints = self.hints
+
+        def locate(pos: int) -> tuple[int, int, str | None]:
+            lo = text.rfind(delim, 0, pos) + 1
+            hi = text.find(delim, pos)
+            col = base + text.count(delim, 0, pos)
+            return lo, len(text) if hi == -1 else hi, hints[col] if 0 <= col < len(hints) else None
+
+        seen: set[tuple[int, str]] = set()
+        for type_, start, end, _score, _basis in find_hits(text, locate, delim):
+            if end <= skip:
+                continue
+            col = max(0, base + text.count(delim, 0, start))
+            if (col, type_) in seen:
+                continue
+            seen.add((col, type_))
+            stats = table._column(col)
+            stats.add(type_, 1, mask(text[start:end]) if len(stats.samples) < MAX_SAMPLES else None)
+            stats.add_rows(type_, [table.rows])
+        self._window_column = base + text.count(delim)
+        if window.last:
+            for stats in table.columns:
+                stats.values += 1
 
     def _scan_raw(self, text: str) -> None:
         """A chunk the csv module rejects: detectors over the raw text, cells located by line."""
