@@ -317,15 +317,21 @@ def _plain(text: str, lo: int, hi: int, cell: bool, keep: str, out: _Builder) ->
 def _reversed_segment(text: str, lo: int, hi: int, cell: bool, keep: str, out: _Builder) -> None:
     pos = lo
     for m in _LTR_RUN.finditer(text, lo, hi):
-        if m.start() > pos:
-            _plain(text, pos, m.start(), cell, keep, out)
+        run_text = m.group()
+        core = run_text.strip()
+        if not core:
+            continue
+        a = m.start() + run_text.index(core)  # spaces at the run's ends stay in place
+        b = a + len(core)
+        if a > pos:
+            _plain(text, pos, a, cell, keep, out)
         sub = _Builder(len(text))
-        _plain(text, m.start(), m.end(), cell, keep, sub)
+        _plain(text, a, b, cell, keep, sub)
         run = sub.result()
         origins = [run.original(k) for k in range(len(run.text))]
         for k in range(len(run.text) - 1, -1, -1):
             out.add(run.text[k], origins[k], 1)
-        pos = m.end()
+        pos = b
     if hi > pos:
         _plain(text, pos, hi, cell, keep, out)
 
