@@ -133,14 +133,58 @@ class TestDeveloperPage:
 
 
 class TestCors:
-    @pytest.mark.ckan_config("ckan.cors.origin_allow_all", "true")
-    def test_allow_all(self, app):
-        """With ckan.cors.origin_allow_all the read API answers any origin."""
-        response = app.get("/api/3/action/package_search", headers={"Origin": "https://startup.example"})
+    """CKAN's CORS, on as the demo sets it (dev/demo-options.ini, tests/test_demo_options.py)."""
+
+    ORIGIN = {"Origin": "https://startup.example"}
+
+    @pytest.mark.parametrize("url", ["/api/3/action/package_search", "/api/openapi.json",
+                                     "/api/3/action/smarttehran_district_list"])
+    def test_reads_answer_any_origin_without_credentials(self, app, url):
+        """The read API answers any origin with '*' and never allows credentials."""
+        response = app.get(url, headers=self.ORIGIN)
         assert response.headers["Access-Control-Allow-Origin"] == "*"
-        response = app.get("/api/openapi.json", headers={"Origin": "https://startup.example"})
+        assert "Access-Control-Allow-Credentials" not in response.headers
+
+    def test_post_of_a_read_action_and_its_preflight(self, app):
+        """A JSON POST of a read action is preflighted (OPTIONS) and both are allowed."""
+        headers = {**self.ORIGIN, "Access-Control-Request-Method": "POST",
+                   "Access-Control-Request-Headers": "content-type"}
+        preflight = app.options("/api/3/action/package_search", headers=headers)
+        assert preflight.status_code == 200
+        assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+        assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+        assert "content-type" in preflight.headers["Access-Control-Allow-Headers"].lower()
+        response = app.post("/api/3/action/package_search", json={"rows": 1}, headers=self.ORIGIN)
+        assert response.json["success"] is True
         assert response.headers["Access-Control-Allow-Origin"] == "*"
 
+    @pytest.mark.usefixtures("clean_db")
+    def test_cookie_writes_are_refused_token_writes_allowed(self, app):
+        """Cross-origin writes: the browser sends no credentials to '*', and a cookie
+        session without CSRF token cannot write; an API token can (Authorization is an
+        allowed header)."""
+        preflight = app.options("/api/3/action/organization_create", headers={
+            **self.ORIGIN, "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type"})
+        assert "authorization" in preflight.headers["Access-Control-Allow-Headers"].lower()
+        user = factories.Sysadmin()
+        token = factories.APIToken(user=user["name"])["token"]
+        response = app.post("/api/3/action/organization_create", json={"name": "cors-org"},
+                            headers={**self.ORIGIN, "Authorization": token})
+        assert response.json["success"] is True
+        assert "Access-Control-Allow-Credentials" not in response.headers
+
+    @pytest.mark.usefixtures("clean_db")
+    def test_dcat_answers_any_origin(self, app):
+        """The DCAT catalogue and a dataset's RDF are readable cross-origin."""
+        dataset = Dataset()
+        for url in ("/catalog.ttl", "/catalog.jsonld", f"/dataset/{dataset['name']}.ttl",
+                    f"/dataset/{dataset['name']}.rdf"):
+            response = app.get(url, headers=self.ORIGIN)
+            assert response.status_code == 200, url
+            assert response.headers["Access-Control-Allow-Origin"] == "*", url
+
+    @pytest.mark.ckan_config("ckan.cors.origin_allow_all", "false")
     @pytest.mark.ckan_config("ckan.cors.origin_whitelist", "https://app.example")
     def test_whitelist(self, app):
         """With a whitelist only the listed origin is echoed back."""
@@ -149,7 +193,8 @@ class TestCors:
         other = app.get("/api/3/action/package_search", headers={"Origin": "https://evil.example"})
         assert "Access-Control-Allow-Origin" not in other.headers
 
-    def test_off_by_default(self, app):
-        """Without configuration no CORS header is sent."""
-        response = app.get("/api/3/action/package_search", headers={"Origin": "https://startup.example"})
+    @pytest.mark.ckan_config("ckan.cors.origin_allow_all", "false")
+    def test_can_be_turned_off(self, app):
+        """ckan.cors.origin_allow_all = false (CKAN's default) sends no CORS header."""
+        response = app.get("/api/3/action/package_search", headers=self.ORIGIN)
         assert "Access-Control-Allow-Origin" not in response.headers
