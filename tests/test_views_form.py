@@ -24,3 +24,6 @@ def test_new_dataset_form_has_persian_labels_and_our_fields(app):
     options = {o["value"] for o in soup.select("select[name=smart_dimension] option")}
     assert {"economy", "mobility", "environment", "infrastructure", "governance", "living"} <= options
     assert soup.find("input", {"name": "title_en"})["dir"] == "ltr"
+    # The module is on the page, not only named by the title input.
+    scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
+    assert any(src.endswith("_slug.js") for src in scripts), scripts
