@@ -95,7 +95,7 @@ def _overdue() -> dict[str, Any]:
     }
 
 
-def compute(participation: dict[str, Any] | None = None) -> dict[str, Any]:
+def compute(participation: dict[str, Any]) -> dict[str, Any]:
     """Everything on the dashboard, as plain JSON-able data (codes, counts, ISO dates)."""
     facets = [
         "smart_dimension", "strategic_axis", "smart_goal", "district", "neighborhood",
@@ -133,7 +133,7 @@ def compute(participation: dict[str, Any] | None = None) -> dict[str, Any]:
         "completeness": _histogram(_facet(everything, "completeness")),
         "openness": _histogram(_facet(everything, "openness")),
         "overdue": _overdue(),
-        "participation": participation or {},
+        "participation": participation,
     }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Action, Context, DataDict
 
+from ckanext.smarttehran.logic.schema import validated
 from ckanext.smarttehran.transparency import access, overdue, scores, stats
 
 # Core (activity plugin) actions whose results carry stored datasets.
@@ -75,6 +76,7 @@ def activity_data_show(next_action: Action, context: Context, data_dict: DataDic
 
 
 @tk.side_effect_free
+@validated("smarttehran_transparency_stats")
 def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """The transparency dashboard's numbers, counted over what anonymous users can see.
 
@@ -84,17 +86,14 @@ def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dic
     the goals without any dataset; data requests and ratings.
     """
     tk.check_access("smarttehran_transparency_stats", context, data_dict)
-    participation = None
-    try:
-        participation = tk.get_action("smarttehran_participation_stats")(
-            {"user": "", "ignore_auth": True}, {}
-        )
-    except KeyError:  # participation not installed
-        participation = None
+    participation = tk.get_action("smarttehran_participation_stats")(
+        {"user": "", "ignore_auth": True}, {}
+    )
     return stats.compute(participation)
 
 
 @tk.side_effect_free
+@validated("smarttehran_dataset_transparency_show")
 def smarttehran_dataset_transparency_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One dataset's access classification, update schedule, completeness and openness.
 
