@@ -1,8 +1,5 @@
-"""Template helpers for the screening notices (read-only).
-
-To be listed in ``ckanext/smarttehran/helpers.py``'s ``__all__`` (owned by another
-engineer); the template checks that the helper exists before calling it.
-"""
+"""Template helpers for the screening notices (read-only), registered through
+``ckanext/smarttehran/helpers.py``'s ``__all__``."""
 
 from __future__ import annotations
 
