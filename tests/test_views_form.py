@@ -27,3 +27,37 @@ def test_new_dataset_form_has_persian_labels_and_our_fields(app):
     # The module is on the page, not only named by the title input.
     scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
     assert any(src.endswith("_slug.js") for src in scripts), scripts
+
+
+def _form(app, user) -> BeautifulSoup:
+    headers = {"Authorization": factories.APIToken(user=user["name"])["token"]}
+    return BeautifulSoup(app.get("/dataset/new", headers=headers).body, "html.parser")
+
+
+def _selected(soup: BeautifulSoup, name: str) -> list[str]:
+    return [o["value"] for o in soup.select(f"select[name={name}] option[selected]")]
+
+
+def test_new_dataset_form_starts_with_defaults_a_publisher_can_keep(app):
+    """An editor of one organisation finds it chosen, CC-BY 4.0 (the hint's default) and
+    an annual update already selected."""
+    user = factories.User()
+    factories.Organization(title="الف اول")  # alphabetically first, not theirs
+    own = factories.Organization(title="ی سازمان من", users=[{"name": user["name"], "capacity": "editor"}])
+    soup = _form(app, user)
+    assert _selected(soup, "owner_org") == [own["id"]]
+    assert _selected(soup, "license_id") == ["cc-by"]
+    assert _selected(soup, "update_frequency") == ["annual"]
+
+
+def test_publisher_of_several_organisations_must_choose_one(app):
+    """A sysadmin (member of none) or a member of several gets a "choose" prompt, not the
+    alphabetically first organisation; the field is required."""
+    user = factories.Sysadmin()
+    factories.Organization()
+    factories.Organization()
+    soup = _form(app, user)
+    select = soup.find("select", {"name": "owner_org"})
+    assert select.has_attr("required")
+    assert _selected(soup, "owner_org") == [""]
+    assert len(select.find_all("option")) == 3

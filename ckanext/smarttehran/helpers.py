@@ -32,6 +32,7 @@ __all__ = [
     "smarttehran_home",
     "smarttehran_privacy_quarantined",
     "smarttehran_privacy_message_halves",
+    "smarttehran_own_organization",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}
@@ -204,3 +205,17 @@ def smarttehran_home() -> dict[str, Any]:
         ],
         "recent": result["results"],
     }
+
+
+def smarttehran_own_organization(available: list[dict[str, Any]]) -> str:
+    """The id of the one organisation, of those ``available``, the user is a member of.
+
+    Empty when there are none or several (a sysadmin may publish in every organisation
+    and belongs to none): the dataset form then asks the publisher to choose.
+    """
+    user = tk.g.get("userobj")
+    if not user:
+        return ""
+    ids = {o["id"] for o in available}
+    own = [g.id for g in user.get_groups("organization") if g.id in ids]
+    return own[0] if len(own) == 1 else ""
