@@ -20,8 +20,7 @@ from pyproj import CRS, Transformer
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from ckanext.smarttehran import persian
-from ckanext.smarttehran.vocabularies import schemas_folder
+from ckanext.smarttehran import paths, persian
 
 UTM_39N = "EPSG:32639"  # the CRS of the municipality's neighbourhood layer
 TEHRAN_MARGIN_DEG = 0.05  # about 5 km: how far outside the districts still counts
@@ -29,7 +28,7 @@ TEHRAN_MARGIN_DEG = 0.05  # about 5 km: how far outside the districts still coun
 
 @cache
 def _collection(name: str) -> dict[str, dict[str, Any]]:
-    path = schemas_folder() / "gazetteer" / f"{name}.geojson"
+    path = paths.schemas_dir() / "gazetteer" / f"{name}.geojson"
     doc = json.loads(path.read_text(encoding="utf-8"))
     return {f["properties"]["code"]: f for f in doc["features"]}
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
+
+from ckanext.smarttehran import paths
 
 NAMES = (
     "dimensions", "axes", "goals", "districts", "update_frequencies", "indicators",
@@ -20,29 +21,12 @@ NAMES = (
 LANGS = ("fa", "en")
 
 
-def schemas_folder() -> Path:
-    """The ``schemas/`` folder, installed or not.
-
-    Uses ``paths.schemas_dir()``; falls back to the repository's top-level folder
-    when the package mapping cannot be imported (a plain checkout on ``sys.path``).
-    """
-    try:
-        from ckanext.smarttehran.paths import schemas_dir
-
-        folder = schemas_dir()
-        if (folder / "vocabularies").is_dir():
-            return folder
-    except (ImportError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "schemas"
-
-
 @cache
 def vocabulary(name: str) -> dict[str, Any]:
     """The whole vocabulary document ``name`` (one of ``NAMES``), for the API."""
     if name not in NAMES:
         raise KeyError(f"unknown vocabulary {name!r}; known: {', '.join(NAMES)}")
-    path = schemas_folder() / "vocabularies" / f"{name}.json"
+    path = paths.schemas_dir() / "vocabularies" / f"{name}.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
