@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "ckanext" / "smarttehran"))
 import persian  # noqa: E402  (only the pure module, so CKAN need not be importable)
 
-SOURCE = Path("/work/shared/data/tehran/admin")
+# The programme's reference data sits beside the repository (../shared); a folder given
+# on the command line replaces it.
+SOURCE = ROOT.parent / "shared" / "data" / "tehran" / "admin"
 OUT = ROOT / "schemas" / "gazetteer"
 DECIMALS = 5
 SIMPLIFY_DEG = 0.00001  # about 1 m at Tehran's latitude
