@@ -1,6 +1,6 @@
 """Build ``schemas/gazetteer/`` from the shared Tehran reference data.
 
-Reads the DERIVED WGS84 GeoJSON files in ``/work/shared/data/tehran/admin`` (made from
+Reads the DERIVED WGS84 GeoJSON files in ``../shared/data/tehran/admin`` (made from
 the ``Mahalat_Tehran`` shapefile, EPSG:32639), checks a sample of them against the
 shapefile itself reprojected here with pyproj, and writes:
 
