@@ -279,6 +279,7 @@ class _Scanner:
         if part is None:
             self.report.format = fmt
         label = part or name
+        self._name(name, part)
         if fmt == "zip":
             self._zip(stream, label, part, depth)
         elif fmt == "pdf":
@@ -298,6 +299,12 @@ class _Scanner:
                 if part is None:
                     self.report.format = fmt
             self._textual(stream, fmt, encoding, label, part)
+
+    def _name(self, name: str, part: str | None) -> None:
+        """A file's or member's name is screened too: it shows in the download URL."""
+        stem = os.path.basename(part or name)
+        if stem and scan_text(stem):
+            self.add_text([stem], f"{part} (name)" if part else "file name")
 
     def _textual(
         self, stream: IO[bytes], fmt: str, encoding: str, label: str, part: str | None

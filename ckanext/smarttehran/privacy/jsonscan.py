@@ -91,6 +91,12 @@ def _scalar(value: Any) -> str:
         return "true"
     if value is False:
         return "false"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e17:
+            return str(int(value))  # an id or a phone stored as a number keeps its digits
+        text = repr(value)
+        # 51.309999999999995 is 51.31 written by a float sum: not a precise coordinate.
+        return f"{value:.12g}" if sum(c.isdigit() for c in text) > 15 else text
     return str(value)
 
 

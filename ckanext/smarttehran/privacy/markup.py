@@ -3,9 +3,10 @@
 Character references and entities are decoded (an internal DTD's entities too;
 external ones are never fetched), CDATA, comments and processing instructions
 are read, and every attribute value is a line of its own. Text nodes are joined
-in document order as they are displayed (Word splits a run anywhere:
-``<w:t>0912</w:t><w:t>3456789</w:t>`` is one number); HTML's block elements
-(cells, paragraphs, line breaks) end a line.
+on as they are displayed inside text runs (Word splits a run anywhere:
+``<w:r><w:t>0912</w:t></w:r><w:r><w:t>3456789</w:t></w:r>`` is one number); any
+other element's text (a record's field) is a line of its own, as are HTML's block
+elements (cells, paragraphs, line breaks).
 """
 
 from __future__ import annotations
@@ -71,14 +72,50 @@ def xml_text(text: str) -> str:
     parser = ET.XMLParser(target=builder)
     parser.feed(text)
     root = parser.close()
-    body = "".join(root.itertext())
+    body: list[str] = []
     extra: list[str] = []
-    for el in root.iter():
+    # Depth-first without recursion (a document may nest thousands deep).
+    stack: list[tuple[ET.Element, bool]] = [(root, False)]
+    while stack:
+        el, done = stack.pop()
+        inline = isinstance(el.tag, str) and _inline(el.tag)
+        if done:
+            if not inline:
+                body.append("\n")
+            if el.tail:
+                body.append(el.tail)
+            continue
         if el.tag is ET.Comment or el.tag is ET.ProcessingInstruction:
             extra.append(el.text or "")
+            if el.tail:
+                body.append(el.tail)
             continue
         extra.extend(v for v in el.attrib.values() if v)
-    return body + "\n" + "\n".join(extra) + "\n"
+        if not inline:
+            body.append("\n")
+        if el.text:
+            body.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    return "".join(body) + "\n" + "\n".join(extra) + "\n"
+
+
+def _inline(tag: str) -> bool:
+    ns, _, local = tag[1:].rpartition("}") if tag.startswith("{") else ("", "", tag)
+    if ns == _XHTML:
+        return local.lower() in _HTML_INLINE
+    return bool(ns) and local in _RUNS
+
+
+_XHTML = "http://www.w3.org/1999/xhtml"
+# Elements whose text runs on with their neighbours': office text runs (w:r, w:t, a:t,
+# text:span ...) and XHTML's inline markup; any other element's text (a record's field)
+# is a line of its own.
+_RUNS = frozenset({"r", "t", "span", "s", "tab"})
+_HTML_INLINE = frozenset(
+    {"a", "abbr", "b", "big", "code", "em", "font", "i", "mark", "s", "small", "span"}
+    | {"strong", "sub", "sup", "u"}
+)
 
 
 class _HTMLText(html.parser.HTMLParser):
