@@ -79,3 +79,11 @@ def privacy_fetch_deadline() -> int:
 
 def privacy_fetch_max_redirects() -> int:
     return max(0, int(tk.config["ckanext.smarttehran.privacy.fetch_max_redirects"]))
+
+
+def privacy_max_uncompressed_size() -> int:
+    return max(0, int(tk.config["ckanext.smarttehran.privacy.max_uncompressed_size"]))
+
+
+def privacy_scan_time_budget() -> int:
+    return max(1, int(tk.config["ckanext.smarttehran.privacy.scan_time_budget"]))

@@ -36,6 +36,7 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
         tk.add_template_directory(config, "templates")
         tk.add_public_directory(config, "public")
         tk.add_resource("assets", "smarttehran")
+        indexing.allow_edismax(config)  # relaxed free-text search (docs/search.md)
 
     # IConfigurable
     def configure(self, config: CKANConfig) -> None:
