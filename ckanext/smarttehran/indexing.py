@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ckanext.smarttehran import gazetteer, persian, vocabularies
@@ -41,9 +42,14 @@ def labels(vocabulary: str, code: str) -> list[str]:
     return [fa, vocabularies.label(vocabulary, code, "en")] if fa else []
 
 
+PLACE_FIELDS = ("district", "neighborhood")
+
+
 def before_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
-    """Our code fields as multi-valued Solr fields, their labels in the full text."""
+    """Our code fields as multi-valued Solr fields, their labels in the full text; the
+    names of the dataset's districts and neighbourhoods also in ``places`` (weighted)."""
     words: list[str] = []
+    places: list[str] = []
     for field in MULTI_FIELDS:
         codes = as_list(pkg_dict.get(field) or pkg_dict.get(f"extras_{field}"))
         pkg_dict[field] = codes
@@ -51,9 +57,14 @@ def before_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
         vocabulary = FACET_FIELDS.get(field)
         if vocabulary:
             for code in codes:
-                words.extend(labels(vocabulary, code))
+                found = labels(vocabulary, code)
+                words.extend(found)
+                if field in PLACE_FIELDS:
+                    places.extend(found)
     if words:
         pkg_dict["text"] = [*as_list(pkg_dict.get("text")), *words]
+    if places:
+        pkg_dict["places"] = places
     return pkg_dict
 
 
@@ -95,15 +106,48 @@ def facet_titles(facets: dict[str, Any]) -> dict[str, Any]:
     return {**ours, **{k: v for k, v in facets.items() if k not in ours}}
 
 
-# CKAN's default query fields plus the English title, weighted like the Persian one.
-QUERY_FIELDS = "name^4 title^4 title_en^4 tags^2 groups^2 text"
+# Free-text search (issue 17, docs/search.md): titles (Persian and English) weigh most,
+# then tags and places, then the name; the catch-all text (notes, resources, labels)
+# least. Phrase boosts (pf) are solrconfig.xml defaults: package_search cannot pass pf.
+QUERY_FIELDS = "title^8 tags_text^5 places^3 text"
+# Minimum should match: of two words one is enough, of three two, of four three, then
+# 75%. Datasets matching every word still rank first (more matching clauses score higher,
+# and pf rewards the words together).
+MIN_MATCH = "1<-1 4<75%"
+
+
+# edismax with q.op=OR, given in the query's local parameters: CKAN sends q.op=AND (and
+# package_search cannot change it), under which edismax with sow=false (our /select
+# default, needed for multi-word synonyms and joined affixes) makes every word required
+# whatever mm says. CKAN allows this parser in q through solr_allowed_query_parsers.
+EDISMAX = "{!edismax q.op=OR}"
+_BRACES = re.compile(r"[{}]")
+
+
+def allow_edismax(config: Any) -> None:
+    """Let ``q`` start with ``{!edismax ...}``: CKAN refuses local parameters for a parser
+    not in ``ckan.search.solr_allowed_query_parsers``."""
+    allowed = list(config.get("ckan.search.solr_allowed_query_parsers") or [])
+    if "edismax" not in allowed:
+        config["ckan.search.solr_allowed_query_parsers"] = [*allowed, "edismax"]
+
+
+def is_free_text(q: Any) -> bool:
+    """A query typed into a search box (not ``*:*``, not a fielded Solr query)."""
+    return isinstance(q, str) and bool(q.strip()) and ":" not in q and q.strip() not in ('""', "''")
 
 
 def before_search(search_params: dict[str, Any]) -> dict[str, Any]:
-    """Search English titles as strongly as Persian ones (unless the caller sets ``qf``),
-    and fold ``fq`` like stored text (``tags:ترافيك`` finds the tag ترافیک, ``district:"۶"``
-    the district 6)."""
+    """Relaxed, weighted free-text search (edismax, ``mm``, our ``qf``) unless the caller
+    chose a parser; ``fq`` folded like stored text (``tags:ترافيك`` finds the tag ترافیک,
+    ``district:"۶"`` the district 6)."""
     search_params.setdefault("qf", QUERY_FIELDS)
+    q = search_params.get("q")
+    if is_free_text(q) and "defType" not in search_params:
+        # Braces would end or open local parameters: they are never part of a word.
+        search_params["q"] = EDISMAX + (" ".join(_BRACES.sub(" ", q).split()) or '""')
+        search_params["defType"] = "lucene"
+        search_params.setdefault("mm", MIN_MATCH)
     if isinstance(search_params.get("fq"), str):
         search_params["fq"] = persian.fold(search_params["fq"])
     return search_params
