@@ -54,7 +54,13 @@ def type_label(code: str) -> str:
 
 def screen_path(path: str, filename: str | None) -> Verdict:
     """Scan one file (streamed, flat memory) and decide."""
-    report = privacy.scan_file(path, filename, k=config.privacy_k())
+    report = privacy.scan_file(
+        path,
+        filename,
+        k=config.privacy_k(),
+        max_uncompressed_size=config.privacy_max_uncompressed_size(),
+        time_budget=config.privacy_scan_time_budget(),
+    )
     return from_report(report.to_dict())
 
 
