@@ -63,6 +63,25 @@ class TestDataset:
         assert g.value(contact, VCARD.hasEmail) == URIRef("mailto:env@tehran.example")
         assert len(list(g.objects(ref, DCAT.distribution))) == 1
 
+    def test_formats_are_authority_uris_and_keywords_carry_a_language(self, app):
+        """A CSV's dct:format is the EU file-type URI and its dcat:mediaType the IANA one
+        (not literals); an unknown format keeps its literal; keywords are @fa or @en."""
+        dataset = Dataset(tags=[{"name": "کیفیت هوا"}, {"name": "GTFS"}], resources=[
+            {"url": "http://example.com/air.csv", "format": "CSV", "name": "air"},
+            {"url": "http://example.com/air.abc", "format": "ABC", "name": "other"},
+        ])
+        g = _graph(app, f"/dataset/{dataset['name']}.ttl")
+        ref = URIRef(f"{SITE}/dataset/{dataset['id']}")
+        formats, media = set(), set()
+        for dist in g.objects(ref, DCAT.distribution):
+            formats |= set(g.objects(dist, DCT["format"]))
+            media |= set(g.objects(dist, DCAT.mediaType))
+        assert URIRef(EU + "file-type/CSV") in formats
+        assert Literal("ABC") in formats and Literal("CSV") not in formats
+        assert media == {URIRef("http://www.iana.org/assignments/media-types/text/csv")}
+        assert (URIRef(EU + "file-type/CSV"), RDF.type, DCT.MediaTypeOrExtent) in g
+        assert set(g.objects(ref, DCAT.keyword)) == {Literal("کیفیت هوا", lang="fa"), Literal("GTFS", lang="en")}
+
     def test_distributions_carry_the_licence_and_an_upload_its_download_url(self, app, public):
         """dct:license (the dataset's licence document) on every distribution; an uploaded
         file's distribution has a dcat:downloadURL, a link only an accessURL."""

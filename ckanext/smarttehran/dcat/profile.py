@@ -7,13 +7,16 @@ access-right authority) with the withholding reason and review date as a
 ``dct:RightsStatement``, ``dct:accrualPeriodicity`` (EU frequency authority) and a
 ``dcat:contactPoint``. Each distribution gets the dataset's licence (``dct:license``,
 which DCAT-AP puts on distributions and the base profile only copies when told to) and,
-for an uploaded file, its ``dcat:downloadURL``. A restricted dataset has no distribution
-at all.
+for an uploaded file, its ``dcat:downloadURL``; its format is an EU file-type URI
+(``dct:format``) and an IANA media-type URI (``dcat:mediaType``) where we know the format.
+Keywords carry a language tag (``@fa``, or ``@en`` for Latin-script ones). A restricted
+dataset has no distribution at all.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ckanext.dcat.profiles.base import DCAT, DCT, LOCN, VCARD, CleanedURIRef, RDFProfile
@@ -26,6 +29,36 @@ from ckanext.smarttehran.dcat import skos
 from ckanext.smarttehran.transparency import access
 
 ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+MEDIA_TYPE = "http://www.iana.org/assignments/media-types/"
+# A resource's format (as CKAN stores it, upper-cased) -> the EU file-type authority's
+# code and the IANA media type. A format not listed keeps the base profile's literal.
+FORMATS: dict[str, tuple[str, str | None]] = {
+    "CSV": ("CSV", "text/csv"),
+    "TSV": ("TSV", "text/tab-separated-values"),
+    "JSON": ("JSON", "application/json"),
+    "GEOJSON": ("GEOJSON", "application/geo+json"),
+    "XLSX": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "XLS": ("XLS", "application/vnd.ms-excel"),
+    "ODS": ("ODS", "application/vnd.oasis.opendocument.spreadsheet"),
+    "PDF": ("PDF", "application/pdf"),
+    "ZIP": ("ZIP", "application/zip"),
+    "XML": ("XML", "application/xml"),
+    "TXT": ("TXT", "text/plain"),
+    "HTML": ("HTML", "text/html"),
+    "KML": ("KML", "application/vnd.google-earth.kml+xml"),
+    "KMZ": ("KMZ", "application/vnd.google-earth.kmz"),
+    "SHP": ("SHP", None),
+    "GPKG": ("GPKG", "application/geopackage+sqlite3"),
+    "RDF": ("RDF_XML", "application/rdf+xml"),
+    "TTL": ("RDF_TURTLE", "text/turtle"),
+    "JSON-LD": ("JSON_LD", "application/ld+json"),
+    "DOCX": ("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "PNG": ("PNG", "image/png"),
+    "JPEG": ("JPEG", "image/jpeg"),
+    "JPG": ("JPEG", "image/jpeg"),
+}
+_PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 GSP_WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
 SIMPLIFY_DEGREES = 0.0005  # about 50 m: boundaries for discovery, not for surveying
@@ -61,6 +94,7 @@ class SmartTehranProfile(RDFProfile):
             g.remove((dataset_ref, DCT.accrualPeriodicity, None))
             g.add((dataset_ref, DCT.accrualPeriodicity, URIRef(frequency["uri"])))
         self._contact(dataset_dict, dataset_ref)
+        self._keywords_with_language(dataset_ref)
         self._distributions(dataset_dict)
 
     def graph_from_catalog(self, catalog_dict: dict[str, Any], catalog_ref: URIRef) -> None:
@@ -86,6 +120,32 @@ class SmartTehranProfile(RDFProfile):
             uploaded = res.get("url_type") == "upload" and res.get("url")
             if uploaded and (dist, DCAT.downloadURL, None) not in g:
                 g.add((dist, DCAT.downloadURL, URIRef(res["url"])))
+            self._format(dist, res)
+
+    def _format(self, dist: URIRef, res: dict[str, Any]) -> None:
+        """dct:format as an EU file-type URI and dcat:mediaType as an IANA URI, in place of
+        the base profile's literals, for the formats we know."""
+        known = FORMATS.get(str(res.get("format") or "").strip().upper().lstrip("."))
+        if not known:
+            return
+        g = self.g
+        file_type, media_type = known
+        g.remove((dist, DCT["format"], None))
+        g.add((dist, DCT["format"], URIRef(FILE_TYPE + file_type)))
+        g.add((URIRef(FILE_TYPE + file_type), RDF.type, DCT.MediaTypeOrExtent))
+        if media_type:
+            g.remove((dist, DCAT.mediaType, None))
+            g.add((dist, DCAT.mediaType, URIRef(MEDIA_TYPE + media_type)))
+            g.add((URIRef(MEDIA_TYPE + media_type), RDF.type, DCT.MediaType))
+
+    def _keywords_with_language(self, ref: URIRef) -> None:
+        """dcat:keyword literals tagged @fa (Persian letters) or @en (the rest)."""
+        g = self.g
+        for keyword in list(g.objects(ref, DCAT.keyword)):
+            if isinstance(keyword, Literal) and not keyword.language:
+                g.remove((ref, DCAT.keyword, keyword))
+                lang = "fa" if _PERSIAN_LETTER.search(str(keyword)) else "en"
+                g.add((ref, DCAT.keyword, Literal(str(keyword), lang=lang)))
 
     def _languages(self, d: dict[str, Any], ref: URIRef) -> None:
         g = self.g
