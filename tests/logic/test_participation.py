@@ -59,6 +59,27 @@ class TestDataRequests:
                         description="با من تماس بگیرید: 09121234567")
         assert "personal data" in str(info.value.error_dict["description"])
 
+    def test_text_is_stored_as_the_citizen_wrote_it(self, dept):
+        """Tanwin, Arabic letters, Persian digits and spacing stay as typed; only the ends
+        are trimmed and bidi overrides dropped."""
+        title = "لطفاً فهرست كتابخانه‌هاي منطقه ۶"
+        description = "سلام،  لطفاً\u202e جدول را بدهید"
+        req = call_action("smarttehran_data_request_create", _ctx(dept["citizen"]),
+                          title=f"  {title} ", description=description,
+                          organization_id=dept["org"]["name"])
+        shown = call_action("smarttehran_data_request_show", _ctx(), id=req["id"])
+        assert shown["title"] == title
+        assert shown["description"] == "سلام،  لطفاً جدول را بدهید"
+
+    def test_personal_data_refusal_names_types_in_persian(self, dept):
+        """The refusal names the type in Persian, not by its internal code, and also finds
+        a number written in Persian digits."""
+        with pytest.raises(logic.ValidationError) as info:
+            call_action("smarttehran_data_request_create", _ctx(dept["citizen"]), title="درخواست",
+                        description="شماره من ۰۹۱۲۱۲۳۴۵۶۷ است", organization_id=dept["org"]["name"])
+        message = str(info.value.error_dict["description"])
+        assert "تلفن همراه" in message and "PHONE_MOBILE" not in message
+
     @pytest.mark.parametrize("role,allowed", [
         ("admin", True), ("editor", True), ("member", False), ("citizen", False), ("sysadmin", True),
     ])

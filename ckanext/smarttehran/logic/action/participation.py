@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -37,23 +38,32 @@ __all__ = [
 MAX_TEXT = 4000
 
 
-def _text(data_dict: DataDict, field: str, required: bool = True) -> str | None:
-    """Normalised free text; refused when it holds personal data (privacy screening)."""
-    from ckanext.smarttehran.privacy import scan_text
+# Bidi embeddings, overrides and isolates (they would reorder a page's text around the
+# citizen's) and control characters other than tab and newline: dropped, nothing else.
+_UNSAFE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f]")
 
-    value = persian.normalize(str(data_dict.get(field) or "")).strip()
+
+def _text(data_dict: DataDict, field: str, required: bool = True) -> str | None:
+    """Free text stored as the citizen wrote it (only trimmed, and unsafe controls
+    dropped: «لطفاً» stays «لطفاً»); refused when it holds personal data, as written or
+    once normalised (persian.normalize folds digits and letters for the detectors)."""
+    from ckanext.smarttehran.privacy import scan_text
+    from ckanext.smarttehran.screening.verdict import type_label
+
+    value = _UNSAFE.sub("", str(data_dict.get(field) or "")).strip()
     if not value:
         if required:
             raise tk.ValidationError({field: [bilingual("این فیلد الزامی است", "Missing value")]})
         return None
     if len(value) > MAX_TEXT:
         raise tk.ValidationError({field: [bilingual("متن بیش از اندازه بلند است", "the text is too long")]})
-    findings = scan_text(value)
+    findings = scan_text(value) or scan_text(persian.normalize(value))
     if findings:
-        kinds = ", ".join(sorted({f.type for f in findings}))
+        types = sorted({f.type for f in findings})
         raise tk.ValidationError({field: [bilingual(
-            f"متن داده شخصی دارد ({kinds})؛ آن را بردارید و دوباره بفرستید",
-            f"the text holds personal data ({kinds}); remove it and send again",
+            f"متن داده شخصی دارد ({'، '.join(type_label(t) for t in types)})؛ آن را بردارید و دوباره بفرستید",
+            f"the text holds personal data ({', '.join(t.replace('_', ' ').lower() for t in types)});"
+            " remove it and send again",
         )]})
     return value
 
