@@ -21,7 +21,9 @@ def smarttehran_privacy_quarantined(package_id: str) -> list[dict[str, Any]]:
 
 
 def smarttehran_privacy_message_halves(message: str) -> tuple[str, str]:
-    """A refusal message's Persian and English halves, to set each in its own direction."""
-    from ckanext.smarttehran.screening.verdict import message_halves
+    """A refusal message's Persian and English halves, to set each in its own direction;
+    the English half names the types in words, not by their codes."""
+    from ckanext.smarttehran.screening.verdict import english_type_names, message_halves
 
-    return message_halves(message)
+    fa, en = message_halves(message)
+    return fa, english_type_names(en)

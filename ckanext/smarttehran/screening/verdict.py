@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,25 @@ TYPE_LABELS_FA: dict[str, str] = {
     "PERSON": "نام شخص",
     "K_ANONYMITY": "خطر بازشناسایی (k-گمنامی)",
 }
+# The same types' English names, for pages (API messages keep the codes).
+TYPE_LABELS_EN: dict[str, str] = {
+    "NATIONAL_ID": "national id",
+    "LEGAL_ENTITY_ID": "legal entity id",
+    "PHONE_MOBILE": "mobile number",
+    "PHONE_LANDLINE": "landline number",
+    "POSTAL_CODE": "postal code",
+    "BANK_CARD": "bank card number",
+    "IBAN": "IBAN (Sheba)",
+    "LICENSE_PLATE": "licence plate",
+    "BIRTH_CERT": "birth certificate number",
+    "PASSPORT": "passport number",
+    "EMAIL": "e-mail address",
+    "ADDRESS": "home address",
+    "GPS": "precise coordinates",
+    "PERSON": "person's name",
+    "K_ANONYMITY": "re-identification risk (k-anonymity)",
+}
+_TYPE_CODE = re.compile(r"\b(" + "|".join(TYPE_LABELS_EN) + r")\b")
 MAX_ITEMS = 8
 # How the English halves of the refusal messages begin (pages show each half apart).
 EN_FOUND = "Personal data found, nothing was published: "
@@ -208,6 +228,11 @@ def message_halves(message: str) -> tuple[str, str]:
         if cut != -1:
             return message[:cut], message[cut + 3 :]
     return message, ""
+
+
+def english_type_names(text: str) -> str:
+    """A message's English half with each type code (PHONE_MOBILE) named in words."""
+    return _TYPE_CODE.sub(lambda m: TYPE_LABELS_EN[m.group(1)], text)
 
 
 def _N(text: str) -> str:  # noqa: N802 - a marker for fixed Persian text

@@ -16,6 +16,11 @@ this.ckan.module("smarttehran-slug", function ($) {
       var stopped = el.val() !== "";
 
       sandbox.subscribe("slug-preview-modified", function () { stopped = true; });
+      // host/dataset/ + name, one left-to-right isolate (bidi scrambled it on RTL pages).
+      sandbox.subscribe("slug-preview-created", function (preview) {
+        $(preview).find(".slug-preview-prefix, .slug-preview-value")
+          .wrapAll('<bdi dir="ltr" class="smarttehran-slug-url"></bdi>');
+      });
 
       el.on("input.smarttehran-slug", function () {
         if (stopped) { return; }
