@@ -102,7 +102,7 @@ def test_configured_tile_url_reaches_the_map(app):
 
 def test_english_fields_and_geojson_read_left_to_right(app):
     """On the Persian page the English title and description are LTR English (Markdown
-    rendered, digits Latin), and the GeoJSON extent is folded away, LTR, still JSON."""
+    rendered, digits Latin), and the spatial extent is a small map of its GeoJSON."""
     d = Dataset(
         name="english-fields",
         title_en="Metro stations 2024",
@@ -115,8 +115,10 @@ def test_english_fields_and_geojson_read_left_to_right(app):
     assert "Metro stations 2024" in texts
     notes = next(e for e in english if "150" in e.get_text())
     assert notes.select_one("strong").get_text() == "Source:"
-    geojson = soup.select_one("details.smarttehran-geojson pre[dir=ltr]")
-    assert json.loads(geojson.get_text())["type"] in ("Polygon", "MultiPolygon")
+    extent = soup.select_one(".smarttehran-extent-map[data-module=smarttehran-place-map]")
+    assert json.loads(extent["data-module-geometry"])["type"] in ("Polygon", "MultiPolygon")
+    assert extent["role"] == "region" and extent["aria-label"]
+    assert soup.select_one("details.smarttehran-geojson") is None
 
 
 def test_resource_page_lists_no_raw_keys(app):
@@ -175,7 +177,8 @@ def test_dataset_page_lists_no_empty_fields(app):
     """The additional-information table has no row for a field the dataset leaves empty."""
     Dataset(name="sparse", district=["6"])
     soup = _soup(app, "/dataset/sparse")
-    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+    # A row's value is its text, or the map of the spatial extent.
+    rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True) or tr.td.select_one(".smarttehran-extent-map")
             for tr in soup.select("table tr") if tr.th and tr.td}
     assert rows and all(value for value in rows.values())
     assert "منطقه شهرداری" in rows and "محله" not in rows

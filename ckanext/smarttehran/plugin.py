@@ -10,7 +10,14 @@ from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.smarttehran import config as settings
-from ckanext.smarttehran import indexing, page_digits, paths, required_plugins, static_cache
+from ckanext.smarttehran import (
+    indexing,
+    map_view,
+    page_digits,
+    paths,
+    required_plugins,
+    static_cache,
+)
 from ckanext.smarttehran.privacy import masking
 from ckanext.smarttehran.transparency import access
 from ckanext.smarttehran.transparency import indexing as transparency_index
@@ -30,6 +37,7 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IMiddleware, inherit=True)
+    p.implements(p.IResourceView, inherit=True)
 
     # IConfigurer
     def update_config(self, config: CKANConfig) -> None:
@@ -55,6 +63,19 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
         app.after_request(page_digits.after_request)
         static_cache.register(app)
         return app
+
+    # IResourceView: GeoJSON on a map (map_view.py)
+    def info(self) -> dict[str, Any]:
+        return map_view.info()
+
+    def can_view(self, data_dict: dict[str, Any]) -> bool:
+        return map_view.can_view(data_dict)
+
+    def setup_template_variables(self, context: Any, data_dict: dict[str, Any]) -> dict[str, Any]:
+        return map_view.template_variables(data_dict)
+
+    def view_template(self, context: Any, data_dict: dict[str, Any]) -> str:
+        return "smarttehran/map_view.html"
 
     # IFacets
     def dataset_facets(self, facets_dict: dict[str, Any], package_type: str) -> dict[str, Any]:

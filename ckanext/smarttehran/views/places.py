@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from flask import Blueprint
+from flask import Blueprint, Response
+
+from ckanext.smarttehran import gazetteer
 
 __all__ = ["places"]
 
@@ -56,6 +59,23 @@ def district(district: str):
         "smarttehran/district.html",
         {"place": place, "search": found, "kind": "district"},
     )
+
+
+@places.route("/districts.geojson")
+def districts_layer():
+    """The 22 district boundaries: the base of every map when no tile server is configured."""
+    layer = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": d["geometry"],
+             "properties": {"code": d["code"], "name_fa": d["name_fa"], "name_en": d["name_en"]}}
+            for d in gazetteer.districts()
+        ],
+    }
+    response = Response(json.dumps(layer, ensure_ascii=False, separators=(",", ":")),
+                        mimetype="application/geo+json")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @places.route("/neighborhood")

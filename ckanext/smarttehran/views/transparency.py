@@ -25,6 +25,7 @@ def _district_layer(stats: dict[str, Any]) -> dict[str, Any]:
                 "geometry": d["geometry"],
                 "properties": {
                     "district": d["code"],
+                    "name": tk.h.smarttehran_label("districts", d["code"]),
                     "datasets": counts.get(d["code"], 0),
                     "url": tk.url_for("smarttehran_places.district", district=d["code"]),
                 },
