@@ -120,3 +120,90 @@ class TestSpatialSearch:
         pad = 0.002  # a map view a little larger than the neighbourhood
         bbox = f"{minx - pad},{miny - pad},{maxx + pad},{maxy + pad}"
         assert _names(extras={"ext_bbox": bbox}) == ["inside"]
+
+
+def _ranked(**params):
+    return [r["name"] for r in call_action("package_search", **params)["results"]]
+
+
+class TestHowPeopleAsk:
+    """Issue 17: everyday words, English, Finglish, spoken forms and a word too many
+    find the dataset written in the catalog's words (thesaurus, analyser, relaxed mm)."""
+
+    @pytest.fixture
+    def catalog(self):
+        Dataset(name="clinics", title="مراکز درمانی شهرداری", notes="نشانی مراکز درمانی")
+        Dataset(name="kids", title="فضاهای بازی کودکان", notes="زمین بازی کودک در بوستان")
+        Dataset(name="vehicles", title="شمارش خودرو در تقاطع", notes="تعداد خودرو در ساعت",
+                district=["6"])
+        Dataset(name="rent", title="میانه اجاره‌بها به تفکیک محله", notes="اجاره‌بهای ماهانه")
+        Dataset(name="waste", title="پسماند جمع‌آوری‌شده", notes="تن پسماند در هر منطقه",
+                title_en="Waste collected")
+        Dataset(name="metro", title="ایستگاه‌های مترو", notes="خطوط مترو تهران")
+        Dataset(name="payroll", title="فهرست حقوق کارکنان", notes="حقوق و مزایا")
+        Dataset(name="traffic", title="حجم ترافیک", notes="ترافیک ساعتی")
+        Dataset(name="library", title="کتابخانه‌های عمومی", notes="نشانی کتابخانه‌ها")
+        Dataset(name="streets", title="فهرست خیابان‌های شهر", notes="نام خیابان")
+        Dataset(name="parks", title="بوستان‌های شهر", notes="مساحت بوستان")
+
+    @pytest.mark.parametrize(
+        "query, expected",
+        [
+            ("بیمارستان", "clinics"),  # everyday word for the official term
+            ("بچه", "kids"),
+            ("ماشین", "vehicles"),
+            ("کرایه", "rent"),
+            ("زباله", "waste"),  # Persian synonym
+            ("rubbish", "waste"),  # English, the dataset's English title says waste
+            ("underground", "metro"),
+            ("salary", "payroll"),
+            ("tarafik", "traffic"),  # Finglish
+            ("ketabkhane", "library"),
+            ("کتابخونه", "library"),  # spoken spelling
+            ("کتاب خانه", "library"),  # compound split by a space
+            ("خیابونا", "streets"),  # spoken plural
+            ("پارکا", "parks"),  # colloquial plural of a synonym
+            ("ماشین ها", "vehicles"),  # a typed plural of a synonym
+        ],
+    )
+    def test_finds_the_catalogs_words(self, catalog, query, expected):
+        """The query finds the dataset that says it in other words, and ranks it first."""
+        assert _ranked(q=query)[0] == expected
+
+    def test_a_word_too_many_still_finds(self, catalog):
+        """A topic and a word the metadata does not use (2 words: one is enough)."""
+        assert _ranked(q="ترافیک امروز")[0] == "traffic"
+
+    def test_all_words_rank_first(self, catalog):
+        """Of two datasets about cars, the one with both words comes first; the other is listed."""
+        Dataset(name="cars-elsewhere", title="خودروهای برقی", notes="خودرو")
+        names = _ranked(q="خودرو تقاطع")
+        assert names[0] == "vehicles" and "cars-elsewhere" in names
+
+    def test_function_words_do_not_count(self, catalog):
+        """'از' in "حقوق از شهرداری" is not one of the words that must match."""
+        assert _ranked(q="حقوق از کارکنان")[0] == "payroll"
+
+    def test_title_weighs_more_than_notes(self):
+        """The dataset with the word in its title ranks above one with it in its notes."""
+        Dataset(name="in-notes", title="گزارش سالانه", notes="بودجه و بودجه و هزینه بودجه")
+        Dataset(name="in-title", title="بودجه شهرداری", notes="جدول سالانه")
+        assert _ranked(q="بودجه") == ["in-title", "in-notes"]
+
+    def test_places_weigh_more_than_notes(self):
+        """A dataset of a neighbourhood ranks above one that only names it in its notes."""
+        from ckanext.smarttehran import gazetteer
+
+        name = gazetteer.neighborhood("601")["name_fa"]
+        Dataset(name="mentions", title="گزارش", notes=f"یک بار از {name} گذشتیم")
+        Dataset(name="located", title="گزارش", notes="گزارش محله", neighborhood=["601"])
+        assert _ranked(q=name)[0] == "located"
+
+    def test_fielded_and_empty_queries_keep_ckans_parser(self, catalog):
+        """q with a field (name:metro) and no q at all behave as in CKAN."""
+        assert _ranked(q="name:metro") == ["metro"]
+        assert len(_ranked(rows=100)) == 11
+
+    def test_braces_in_a_query_are_not_solr_syntax(self, catalog):
+        """Braces typed in a query cannot open local parameters: no error, words still match."""
+        assert _ranked(q="{!lucene}مترو}")[0] == "metro"

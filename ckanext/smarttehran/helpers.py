@@ -33,6 +33,7 @@ __all__ = [
     "smarttehran_privacy_quarantined",
     "smarttehran_privacy_message_halves",
     "smarttehran_own_organization",
+    "smarttehran_search_correction",
 ]
 
 _SCHEMING_LANG = {"fa": "fa_IR", "en": "en"}
@@ -219,3 +220,9 @@ def smarttehran_own_organization(available: list[dict[str, Any]]) -> str:
     ids = {o["id"] for o in available}
     own = [g.id for g in user.get_groups("organization") if g.id in ids]
     return own[0] if len(own) == 1 else ""
+
+
+def smarttehran_search_correction() -> dict[str, Any] | None:
+    """The search page's "did you mean": ``{"did_you_mean", "corrected_from"}`` of this
+    request's dataset search (logic/action/search.py), or None."""
+    return getattr(tk.g, "smarttehran_search_correction", None)

@@ -7,11 +7,12 @@ from ckanext.smarttehran.logic.action import (
     places,
     privacy,
     queries,
+    search,
     transparency,
     vocabulary,
 )
 
-_MODULES = (vocabulary, places, transparency, privacy, participation, queries)
+_MODULES = (vocabulary, places, transparency, privacy, participation, queries, search)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})

@@ -12,6 +12,7 @@ __all__ = [
     "smarttehran_neighborhood_show",
     "smarttehran_district_show",
     "smarttehran_slug_show",
+    "smarttehran_search_suggest",
 ]
 
 
@@ -27,3 +28,4 @@ smarttehran_neighborhood_list = anyone
 smarttehran_neighborhood_show = anyone
 smarttehran_district_show = anyone
 smarttehran_slug_show = anyone
+smarttehran_search_suggest = anyone  # package_search inside filters what the user may see
