@@ -79,6 +79,7 @@ OFFLINE: frozenset[str] = frozenset({
     "xml-attributes",
     "html-entities-attributes",
     "kml-charrefs-attributes",
+    "xml-charrefs",
     "pdf-text",
     "pdf-image-only",
     "header-money",
@@ -95,3 +96,22 @@ def selected(families: frozenset[str]) -> frozenset[str]:
     unknown = families - set(FAMILIES)
     assert not unknown, f"unknown corpus families: {sorted(unknown)}"
     return frozenset(FAMILIES) if ALL else families
+
+# Writes that are not files (tests/corpus/writes.py), through the live API
+LIVE_WRITES: frozenset[str] = frozenset({
+    "dataset-notes-split-lrm",
+    "dataset-title-fullwidth",
+    "datastore-field-id",
+    "datastore-values-split-zwsp",
+    "rating-comment-persian-digits",
+    "request-split-zwj",
+})
+
+
+def selected_writes(families: frozenset[str]) -> frozenset[str]:
+    """The write families a run covers: the listed ones, or all of them."""
+    from tests.corpus.writes import writes  # noqa: PLC0415 - writes imports the generator
+
+    known = {w.family for w in writes()}
+    assert families <= known, f"unknown write families: {sorted(families - known)}"
+    return frozenset(known) if ALL else families

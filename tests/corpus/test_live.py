@@ -85,8 +85,10 @@ def _submit(editor: dict[str, Any], dataset_id: str, case: Case) -> dict[str, An
                 "sid": (err.error_dict.get("privacy_screening_id") or [None])[0]}
     except Exception as exc:  # a crash is an outcome to report, not a reason to stop
         return {"name": name, "crash": f"{type(exc).__name__}: {str(exc)[:200]}"}
-    return {"name": name, "message": "", "sid": out.get("id") if "status" in out else None,
-            "answer_status": out.get("status")}
+    # A resource saved held for background screening carries its record's summary.
+    summary = out.get("privacy_screening") or {}
+    return {"name": name, "message": "",
+            "sid": summary.get("id") or (out.get("id") if "status" in out else None)}
 
 
 def _resolve(sub: dict[str, Any], visible: dict[str, dict[str, Any]],
