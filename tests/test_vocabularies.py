@@ -150,7 +150,8 @@ def test_choices():
     fa = v.choices("goals", "fa")
     assert len(fa) == 58
     assert fa[0]["value"] == "economy.01"
-    assert fa[0]["label"].startswith("economy.01: ")
+    assert fa[0]["label"] == v.label("goals", "economy.01", "fa")  # no code on pages
+    assert "economy.01" not in fa[0]["label"]
 
 
 def test_unknown_vocabulary():

@@ -95,13 +95,12 @@ def choices(name: str, lang: str | None = None) -> list[dict[str, Any]]:
     """Scheming-style choices for vocabulary ``name``.
 
     Without ``lang`` each label is the ``{"fa": ..., "en": ...}`` dict scheming
-    translates itself; with ``lang`` it is that language's string. Goals get their
-    code as a prefix so that similar wordings can be told apart in a select.
+    translates itself; with ``lang`` it is that language's string. Goals' codes
+    (``environment.03``) are for the API, not in their labels: the form groups goals
+    under their dimension, which tells similar wordings apart.
     """
     out = []
     for item in items(name):
         labels = {k: item[k] for k in LANGS}
-        if name == "goals":
-            labels = {k: f"{item['code']}: {v}" for k, v in labels.items()}
         out.append({"value": item["code"], "label": labels[lang] if lang else labels})
     return out
