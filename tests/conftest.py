@@ -47,12 +47,44 @@ def _migrated_tables_exist() -> bool:
     return "permission_labels" in columns and inspector.has_table("smarttehran_privacy_screening")
 
 
+class PrivacyJobs:
+    """Privacy screening jobs of this test, run in the test's process (a worker runs them
+    in production): at once when queued, or, with ``hold = True``, when ``run()`` says."""
+
+    def __init__(self) -> None:
+        self.hold = False
+        self.queued: list[str] = []
+
+    def enqueue(self, screening_id: str) -> None:
+        self.queued.append(screening_id)
+        if not self.hold:
+            self.run()
+
+    def run(self) -> list[str]:
+        from ckanext.smarttehran.screening import jobs
+
+        done = []
+        while self.queued:
+            done.append(jobs.screen_job(self.queued.pop(0)))
+        return done
+
+
 @pytest.fixture
-def web():
+def privacy_jobs(monkeypatch):
+    """Screening jobs (URL fetches, big files) run in this process: see ``PrivacyJobs``."""
+    from ckanext.smarttehran.screening import jobs
+
+    runner = PrivacyJobs()
+    monkeypatch.setattr(jobs, "enqueue_screening", runner.enqueue)
+    return runner
+
+
+@pytest.fixture
+def web(privacy_jobs):
     """Remote resource URLs (http://example.com/...) answer with a clean CSV.
 
-    Resource URLs are fetched and privacy-screened on create; local addresses pass
-    through to the real test servers.
+    Resource URLs are fetched and privacy-screened by a background job, run here at once
+    (``privacy_jobs``); local addresses pass through to the real test servers (Solr).
     """
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         mock.add_passthru(responses.matchers.re.compile(r"http://(127\.0\.0\.1|localhost)[:/].*"))

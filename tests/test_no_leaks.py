@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import responses
 from ckan import model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
@@ -178,3 +179,93 @@ class TestActivityDetail:
         activity_id = call_action("package_activity_list", sysadmin, id="restricted-data")[0]["id"]
         _clean(_api(app, "activity_data_show", id=activity_id, object_type="package"))
         _clean(_api(app, "activity_show", id=activity_id, include_data="true"))
+
+# Resources held by the privacy screening (pending, refused) ------------------------------
+
+HELD = ("HELDRESNAME", "REFUSEDRESNAME", "HELDFILE", "REFUSEDFILE", "RELOADEDFILE")
+PEOPLE_CSV = "name,mobile\nعلی رضایی,09123456789\nمریم احمدی,09351234567\n"
+
+
+def _clean_held(text: str) -> None:
+    for secret in HELD:
+        assert secret not in text, secret
+
+
+@pytest.fixture
+def held(catalog, web, privacy_jobs):
+    """In the public dataset: a link resource whose screening is still pending, one the
+    screening refused (personal data), and a published table whose new URL is pending
+    (its DataStore table holds the old rows)."""
+    web.add(responses.GET, "http://people.example.org/REFUSEDFILE.csv", body=PEOPLE_CSV)
+    editor = {"user": catalog["sysadmin"]["name"]}
+    public = catalog["public"]["id"]
+    refused = call_action("resource_create", dict(editor), package_id=public, format="CSV",
+                          url="http://people.example.org/REFUSEDFILE.csv", name="REFUSEDRESNAME")
+    table = call_action("resource_create", dict(editor), package_id=public, format="CSV",
+                        url="http://example.com/table.csv", name="table")
+    call_action("datastore_create", dict(editor), resource_id=table["id"], force=True,
+                records=[{"district": 1, "count": 10}])
+    privacy_jobs.hold = True
+    pending = call_action("resource_create", dict(editor), package_id=public, format="CSV",
+                          url="http://example.com/HELDFILE.csv", name="HELDRESNAME")
+    call_action("resource_patch", dict(editor), id=table["id"],
+                url="http://example.com/RELOADEDFILE.csv")
+    assert refused["privacy_screening"]["status"] == "blocked"
+    assert pending["privacy_screening"]["status"] == "pending"
+    shown = json.dumps(call_action("package_show", dict(editor), id=public))
+    assert all(s in shown for s in HELD), "the editor sees them all"
+    return {"pending": pending["id"], "refused": refused["id"], "table": table["id"],
+            "runner": privacy_jobs}
+
+
+class TestHeldResources:
+    def test_pages_and_downloads(self, app, catalog, held):
+        """The dataset page lists no held resource; their pages and downloads are refused."""
+        _clean_held(_get(app, "/dataset/open-data"))
+        for rid in (held["pending"], held["refused"], held["table"]):
+            for url in (f"/dataset/open-data/resource/{rid}",
+                        f"/dataset/open-data/resource/{rid}/download"):
+                assert app.get(url).status_code in (403, 404), url
+
+    def test_api_reads(self, app, catalog, held):
+        """package_show, resource_show, search (also raw fields and the index's resource
+        fields), resource_search and the DataStore keep them from anonymous users."""
+        _clean_held(_api(app, "package_show", id="open-data"))
+        for rid in (held["pending"], held["refused"], held["table"]):
+            _api(app, "resource_show", (403,), id=rid)
+        _clean_held(_api(app, "package_search", q="*:*",
+                         fl="id,name,data_dict,validated_data_dict,res_url,res_name"))
+        for q in ("HELDRESNAME", "REFUSEDRESNAME", "res_url:*HELDFILE*", "res_url:*RELOADEDFILE*"):
+            assert json.loads(_api(app, "package_search", q=q))["result"]["count"] == 0, q
+        _clean_held(_api(app, "resource_search", query="name:HELDRESNAME"))
+        _clean_held(_api(app, "current_package_list_with_resources"))
+        body = _api(app, "datastore_search", (403,), resource_id=held["table"])
+        assert '"records"' not in body
+
+    def test_activity_and_dcat(self, app, catalog, held):
+        """Activity lists and pages, and the DCAT catalog and dataset, hold none of them."""
+        _clean_held(_api(app, "package_activity_list", id="open-data"))
+        _clean_held(_api(app, "organization_activity_list", id="leak-org"))
+        _clean_held(_api(app, "recently_changed_packages_activity_list"))
+        _clean_held(_get(app, "/dataset/activity/open-data"))
+        for url in ("/catalog.ttl", "/catalog.jsonld", "/dataset/open-data.ttl",
+                    "/dataset/open-data.jsonld", "/feeds/dataset.atom"):
+            _clean_held(_get(app, url))
+
+    @pytest.mark.ckan_config("ckan.auth.public_activity_stream_detail", "true")
+    def test_activity_detail(self, app, catalog, held):
+        """With public activity detail on, the stored datasets still lack held resources."""
+        sysadmin = {"user": catalog["sysadmin"]["name"]}
+        for activity in call_action("package_activity_list", sysadmin, id="open-data"):
+            _clean_held(_api(app, "activity_show", id=activity["id"], include_data="true"))
+            _clean_held(_api(app, "activity_data_show", id=activity["id"], object_type="package"))
+
+    def test_a_pending_resource_is_public_once_it_passes(self, app, catalog, held):
+        """The same paths show the pending resource after its job passes it (so the checks
+        above test the hold, not a resource that was never there)."""
+        assert held["runner"].run() == ["pass", "pass"]
+        assert "HELDRESNAME" in _api(app, "package_show", id="open-data")
+        assert json.loads(_api(app, "package_search", q="HELDRESNAME"))["result"]["count"] == 1
+        _api(app, "resource_show", id=held["pending"])
+        assert "REFUSEDRESNAME" not in _api(app, "package_show", id="open-data")
+

@@ -57,10 +57,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def http_files(ckan_config, monkeypatch):
+def http_files(ckan_config, monkeypatch, privacy_jobs):
     """A local HTTP server: set ``routes[path] = bytes``; ``/slow`` answers after 3 s.
 
-    127.0.0.1 is put on the fetch allow-list (internal addresses are refused by default).
+    127.0.0.1 is put on the fetch allow-list (internal addresses are refused by default);
+    the screening jobs that fetch URLs run in the test (``privacy_jobs``).
     """
     monkeypatch.setitem(ckan_config, "ckanext.smarttehran.privacy.fetch_allowed_hosts", "127.0.0.1")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

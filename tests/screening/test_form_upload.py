@@ -118,14 +118,16 @@ class TestNewResourceForm:
 
     @pytest.mark.ckan_config("ckanext.smarttehran.privacy.async_threshold", "10")
     def test_big_file_is_queued_and_the_form_says_where_it_went(self, browser):
-        """A file over the async threshold is queued, not published; the editor, brought back
-        to an empty form, sees it listed as waiting for the screening with its report link."""
+        """A file over the async threshold is queued, not published (its resource is held
+        from the public); the editor, brought back to an empty form, sees it listed as
+        waiting for the screening with its report link."""
         url = f"/dataset/{browser['dataset']['name']}/resource/new"
         res = _submit(browser["client"], url, CLEAN_CSV, "districts.csv", save="again")
         assert res.status_code == 302
         (rec,) = _screenings(browser["dataset"]["id"])
         assert rec["status"] == "pending"
-        assert call_action("package_show", id=browser["dataset"]["id"])["resources"] == []
+        anonymous = {"user": "", "ignore_auth": False}
+        assert call_action("package_show", anonymous, id=browser["dataset"]["id"])["resources"] == []
         html = browser["client"].get(res.headers["Location"]).get_data(as_text=True)
         notice = html[html.index("smarttehran-privacy-notice"):]
         notice = notice[: notice.index("</div>")]

@@ -132,26 +132,30 @@ class TestUrl:
         assert recs["results"][0]["source"] == "url" and recs["results"][0]["status"] == "pass"
 
     def test_url_with_personal_data_is_refused_and_its_content_kept(self, publisher, http_files):
-        """A URL serving mobiles: no resource, the fetched copy waits in quarantine."""
+        """A URL serving mobiles: the resource is refused (held from the public) and the
+        fetched copy waits in quarantine."""
         base, routes = http_files
         routes["/people.csv"] = PII_CSV.encode()
-        with pytest.raises(tk.ValidationError) as err:
-            call_action("resource_create", dict(publisher["context"]),
-                        package_id=publisher["dataset"]["id"], url=base + "/people.csv")
-        assert MOBILE_MASKED in err.value.error_dict["url"][0]
-        sid = err.value.error_dict["privacy_screening_id"][0]
+        res = call_action("resource_create", dict(publisher["context"]),
+                          package_id=publisher["dataset"]["id"], url=base + "/people.csv")
+        assert MOBILE_MASKED in res["privacy_screening"]["message"]
+        sid = res["privacy_screening"]["id"]
         assert call_action("smarttehran_privacy_report_show", id=sid)["quarantined"] is True
+        anonymous = {"user": "", "ignore_auth": False}
+        assert call_action("package_show", anonymous, id=publisher["dataset"]["id"])["resources"] == []
 
     @pytest.mark.ckan_config("ckanext.smarttehran.privacy.fetch_timeout", "1")
     def test_url_that_never_answers_gives_a_clear_error(self, publisher, http_files):
-        """A URL slower than the timeout: bilingual error naming the seconds, no resource."""
+        """A URL slower than the timeout: the job records a bilingual error naming the
+        seconds; the resource is never shown to the public."""
         base, _routes = http_files
-        with pytest.raises(tk.ValidationError) as err:
-            call_action("resource_create", dict(publisher["context"]),
-                        package_id=publisher["dataset"]["id"], url=base + "/slow")
-        message = err.value.error_dict["url"][0]
+        res = call_action("resource_create", dict(publisher["context"]),
+                          package_id=publisher["dataset"]["id"], url=base + "/slow")
+        message = res["privacy_screening"]["message"]
+        assert res["privacy_screening"]["status"] == "error"
         assert "1 seconds" in message and "پاسخ نداد" in message
-        assert call_action("package_show", id=publisher["dataset"]["id"])["resources"] == []
+        anonymous = {"user": "", "ignore_auth": False}
+        assert call_action("package_show", anonymous, id=publisher["dataset"]["id"])["resources"] == []
 
     def test_unchanged_url_is_not_fetched_again(self, publisher, http_files):
         """Editing a link resource's name keeps its URL and does not fetch it again."""
@@ -165,17 +169,20 @@ class TestUrl:
 
 
 class TestInlineResources:
-    def test_package_create_with_a_pii_url_saves_nothing(self, publisher, http_files):
-        """package_create with an inline resource whose URL serves mobiles creates no dataset."""
+    def test_package_create_with_a_pii_url_never_shows_it(self, publisher, http_files):
+        """package_create with an inline resource whose URL serves mobiles: the dataset is
+        saved, its resource refused by the screening job and never shown to the public."""
         from tests.factories import Dataset
 
         base, routes = http_files
         routes["/people.csv"] = PII_CSV.encode()
-        with pytest.raises(tk.ValidationError) as err:
-            Dataset(owner_org=publisher["org"]["id"], name="inline-pii",
-                    resources=[{"url": base + "/people.csv"}])
-        assert MOBILE_MASKED in str(err.value.error_dict["resources"])
-        assert model.Package.get("inline-pii") is None
+        ds = Dataset(owner_org=publisher["org"]["id"], name="inline-pii",
+                     resources=[{"url": base + "/people.csv"}])
+        anonymous = {"user": "", "ignore_auth": False}
+        assert call_action("package_show", anonymous, id=ds["id"])["resources"] == []
+        found = call_action("smarttehran_privacy_report_list", package_id=ds["id"])["results"]
+        assert [r["status"] for r in found] == ["blocked"]
+        assert MOBILE_MASKED in str(found[0]["report"]) and MOBILE not in str(found[0]["report"])
 
     def test_package_update_with_an_inline_pii_upload_keeps_the_dataset(self, publisher):
         """package_update carrying a PII upload inline changes nothing."""

@@ -2,8 +2,10 @@
 
 ``load_into_datastore(resource_id)`` is the one public entry point (the seed loader
 calls it too). It refuses a resource whose latest screening is not ``pass`` or
-``override``. Every column is loaded as text: types are left to the publisher's Data
-Dictionary, so a code like ``01234`` keeps its leading zero.
+``override``, and loads exactly the bytes that passed (their sha256 is on the screening
+record): the stored upload after checking its hash, or a URL's screened copy. Every
+column is loaded as text: types are left to the publisher's Data Dictionary, so a code
+like ``01234`` keeps its leading zero.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import contextlib
 import csv
 import logging
 import os
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +22,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib import uploader
 
 from ckanext.smarttehran.errors import bilingual
-from ckanext.smarttehran.screening import fetch
+from ckanext.smarttehran.screening import quarantine, records
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +36,8 @@ class NotScreened(Exception):
 
 def screening_passed(resource_id: str) -> bool:
     """Whether the resource's latest file screening is ``pass`` or ``override``."""
-    from ckan import model
-
-    from ckanext.smarttehran.model.privacy import PrivacyScreening
-
-    latest = (
-        model.Session.query(PrivacyScreening)
-        .filter(PrivacyScreening.resource_id == resource_id)
-        .filter(PrivacyScreening.source.in_(("upload", "url", "rescan")))
-        .order_by(PrivacyScreening.updated.desc())
-        .first()
-    )
-    return latest is not None and latest.status in ("pass", "override")
+    latest = records.latest_for_resource(resource_id)
+    return latest is not None and latest["status"] in records.PASSED
 
 
 def load_into_datastore(resource_id: str) -> int:
@@ -55,7 +46,8 @@ def load_into_datastore(resource_id: str) -> int:
     Raises NotScreened when its screening has not passed, ValueError for a format
     that is not CSV, TSV or XLSX.
     """
-    if not screening_passed(resource_id):
+    screening = records.latest_for_resource(resource_id)
+    if screening is None or screening["status"] not in records.PASSED:
         raise NotScreened(
             bilingual(
                 "این منبع هنوز از بررسی حریم خصوصی نگذشته است.",
@@ -69,7 +61,7 @@ def load_into_datastore(resource_id: str) -> int:
     # A reload (an updated file, a queued job after a direct load) replaces the table.
     with contextlib.suppress(tk.ObjectNotFound):
         tk.get_action("datastore_delete")(context.copy(), {"resource_id": resource_id, "force": True})
-    with _local_file(resource) as path:
+    with _screened_file(resource, screening) as path:
         header, rows = _read(path, resource)
         fields = [{"id": f, "type": "text"} for f in header]
         total = 0
@@ -112,24 +104,27 @@ def _create_table_views(context: dict[str, Any], resource: dict[str, Any]) -> No
     )
 
 
-class _local_file:  # noqa: N801 - a context manager used like a function
-    """The resource's file on disk: the uploaded one, or the URL fetched to a temp file."""
-
-    def __init__(self, resource: dict[str, Any]) -> None:
-        self.resource = resource
-        self.temp: str | None = None
-
-    def __enter__(self) -> str:
-        if self.resource.get("url_type") == "upload":
-            return uploader.get_resource_uploader(dict(self.resource)).get_path(self.resource["id"])
-        fd, self.temp = tempfile.mkstemp(prefix="smarttehran-load-")
-        os.close(fd)
-        fetch.to_file(self.resource["url"], self.temp)
-        return self.temp
-
-    def __exit__(self, *exc: object) -> None:
-        if self.temp and os.path.exists(self.temp):
-            os.remove(self.temp)
+@contextlib.contextmanager
+def _screened_file(resource: dict[str, Any], screening: dict[str, Any]) -> Iterator[str]:
+    """The exact bytes that passed: the stored upload, or the URL's screened copy, each
+    checked against the screening's sha256. A URL is never fetched again here (a server
+    may answer differently the second time): without its copy, it must be screened again.
+    """
+    if resource.get("url_type") == "upload":
+        path = uploader.get_resource_uploader(dict(resource)).get_path(resource["id"])
+    else:
+        path = quarantine.screened_path(screening["id"])
+    try:
+        yield quarantine.verified(path, screening["sha256"])
+    except quarantine.Mismatch:
+        raise NotScreened(
+            bilingual(
+                "پروندهٔ این منبع همان پرونده‌ای نیست که از بررسی حریم خصوصی گذشت؛ "
+                "دوباره بررسی شود (ckan smarttehran privacy rescan).",
+                "This resource's file is not the one that passed privacy screening; "
+                "screen it again (ckan smarttehran privacy rescan).",
+            )
+        ) from None
 
 
 def _fmt(path: str, resource: dict[str, Any]) -> str:

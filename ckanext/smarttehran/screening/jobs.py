@@ -13,6 +13,7 @@ from ckan import model
 from werkzeug.datastructures import FileStorage
 
 from ckanext.smarttehran import config
+from ckanext.smarttehran.errors import bilingual
 from ckanext.smarttehran.screening import fetch, quarantine, records, verdict
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,38 @@ def enqueue_screening(screening_id: str) -> None:
     )
 
 
+PENDING_MESSAGE = bilingual(
+    "محتوای این منبع در پس‌زمینه از نظر حریم خصوصی بررسی می‌شود؛ تا از بررسی نگذرد "
+    "فقط ویرایشگران مجموعه‌داده آن را می‌بینند.",
+    "The resource's content is being screened for personal data in the background; until "
+    "it passes, only the dataset's editors see it.",
+)
+
+
+def screening_summary(rec: dict[str, Any]) -> dict[str, Any]:
+    """``{"id", "status", "message"}`` of a resource's screening, for its publisher."""
+    status = rec["status"]
+    if status in ("pending", "running"):
+        message = PENDING_MESSAGE
+    elif status in ("pass", "override"):
+        message = bilingual("از بررسی حریم خصوصی گذشت.", "Passed privacy screening.")
+    else:
+        message = refusal_message(rec)
+    return {"id": rec["id"], "status": status, "message": message}
+
+
+def refusal_message(rec: dict[str, Any]) -> str:
+    """The bilingual, masked reason a screening refused its content."""
+    report = rec.get("report") or {}
+    if report.get("message"):
+        return report["message"]
+    if (report.get("error") or {}).get("message"):
+        return verdict.describe_error(report["error"]["message"], rec["id"])
+    return verdict.describe(report.get("items") or [], rec["id"])
+
+
 def screen_job(screening_id: str) -> str:
-    """Screen a pending record's file (fetching a URL first), then publish or block."""
+    """Screen a pending record's content (fetching a URL first), then publish or refuse."""
     rec = records.get(screening_id)
     if rec is None or rec["status"] != "pending":
         return rec["status"] if rec else "missing"
@@ -47,11 +78,19 @@ def screen_job(screening_id: str) -> str:
         result = verdict.screen_path(path, rec["filename"])
     except fetch.FetchError as exc:
         quarantine.remove(path)
+        message = verdict.describe_error(str(exc), screening_id)
         records.update(screening_id, status="error", quarantine_path=None,
-                       report={"error": {"message": str(exc)}})
+                       report={"error": {"message": str(exc)}, "message": message})
+        log.info("privacy screening %s: fetch refused or failed", screening_id)
         return "error"
     if result.blocked:
-        records.update(screening_id, status=result.status, report=result.report)
+        message = (
+            verdict.describe_error(result.error, screening_id)
+            if result.error
+            else verdict.describe(result.items, screening_id)
+        )
+        records.update(screening_id, status=result.status,
+                       report={**result.report, "message": message})
         log.info("privacy screening %s: %s", screening_id, result.status)
         return result.status
     records.update(screening_id, report=result.report)
@@ -59,13 +98,21 @@ def screen_job(screening_id: str) -> str:
     return "pass"
 
 
+def _active_resource(resource_id: str | None) -> model.Resource | None:
+    found = model.Resource.get(resource_id or "")
+    return found if found is not None and found.state == "active" else None
+
+
 def publish(
     screening_id: str, *, status: str, decided_by: str | None = None,
     justification: str | None = None,
 ) -> dict[str, Any]:
-    """Create (or update) the resource from a record, as its original publisher.
+    """Make a screening's content the resource's, as its original publisher; returns it.
 
-    Returns the resource. The quarantined file is removed once CKAN holds it.
+    A resource saved held (URL, big upload) gets its screened upload stored; a URL's
+    passed bytes become its screened copy (what the DataStore loads). A record without a
+    resource (a refused upload overridden, a withdrawn resource) creates or updates it.
+    The quarantined file is gone once CKAN holds it.
     """
     rec = records.get(screening_id)
     assert rec is not None
@@ -73,35 +120,63 @@ def publish(
 
     publisher = model.User.get(rec["user_id"] or "")
     context = {"user": publisher.name if publisher else "", "ignore_auth": True, SKIP: True}
-    data = dict(rec["pending_resource"] or {})
-    stream = None
+    pending = dict(rec["pending_resource"] or {})
+    target = _active_resource(rec["resource_id"] or pending.get("id"))
     from_file = rec["source"] == "upload" or (
-        rec["source"] == "rescan" and data.get("url_type") == "upload"
+        rec["source"] == "rescan" and pending.get("url_type") == "upload"
     )
+    screened = None
+    if target is not None and not from_file:
+        resource = tk.get_action("resource_show")(dict(context), {"id": target.id})
+    else:
+        data = {**tk.get_action("resource_show")(dict(context), {"id": target.id})} \
+            if target is not None else pending
+        resource = _save(context, data, rec, from_file, target is not None)
+    if not from_file and rec["_path"]:
+        screened = quarantine.keep_screened(rec["_path"], screening_id)
+    else:
+        quarantine.remove(rec["_path"])
+    records.update(
+        screening_id, status=status, resource_id=resource["id"], quarantine_path=None,
+        decided_by=decided_by, justification=justification, pending_resource=None,
+    )
+    log.info("privacy screening %s: %s, resource %s published%s", screening_id, status,
+             resource["id"], " (screened copy kept)" if screened else "")
+    _reindex(resource["package_id"])
+    latest = records.latest_for_resource(resource["id"])
+    if latest is not None and latest["id"] == screening_id:
+        maybe_enqueue_datastore_load(resource)
+    return resource
+
+
+def _save(
+    context: dict[str, Any], data: dict[str, Any], rec: dict[str, Any], from_file: bool,
+    exists: bool,
+) -> dict[str, Any]:
+    """resource_update (or resource_create) with the kept file as the upload."""
+    data = {k: v for k, v in data.items() if k != "privacy_screening"}
+    stream = None
     if from_file and rec["_path"]:
         stream = open(rec["_path"], "rb")  # noqa: SIM115 - closed below
         data["upload"] = FileStorage(stream=stream, filename=rec["filename"])
         data.pop("url", None)
+        data["url_type"] = "upload"
     try:
-        if rec["resource_id"] and model.Resource.get(rec["resource_id"]) is not None and (
-            model.Resource.get(rec["resource_id"]).state == "active"
-        ):
-            data["id"] = rec["resource_id"]
-            resource = tk.get_action("resource_update")(context, data)
-        else:
-            data.pop("id", None)
-            data["package_id"] = rec["package_id"]
-            resource = tk.get_action("resource_create")(context, data)
+        if exists:
+            return tk.get_action("resource_update")(dict(context), data)
+        data.pop("id", None)
+        data["package_id"] = rec["package_id"]
+        return tk.get_action("resource_create")(dict(context), data)
     finally:
         if stream is not None:
             stream.close()
-    quarantine.remove(rec["_path"])
-    records.update(
-        screening_id, status=status, resource_id=resource["id"], quarantine_path=None,
-        decided_by=decided_by, justification=justification,
-    )
-    maybe_enqueue_datastore_load(resource)
-    return resource
+
+
+def _reindex(package_id: str) -> None:
+    """The dataset's search document again, now that a resource's screening changed."""
+    from ckan.lib.search import rebuild
+
+    rebuild(package_id)
 
 
 def maybe_enqueue_datastore_load(resource: dict[str, Any]) -> None:

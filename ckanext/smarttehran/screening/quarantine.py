@@ -59,3 +59,38 @@ def sha256_of(path: str) -> str:
 def remove(path: str | None) -> None:
     if path and os.path.exists(path):
         os.remove(path)
+
+
+# Screened copies: the exact bytes of a URL that passed, for every later step -------------
+
+SCREENED = "screened"
+
+
+class Mismatch(Exception):
+    """A file is not (or no longer) the one that passed screening."""
+
+
+def screened_path(screening_id: str) -> str:
+    """Where the passed bytes of a URL screening are kept: ``<root>/screened/<id[:2]>/<id>``.
+
+    Like quarantine, never served; the DataStore loader reads them instead of fetching
+    the URL again (a server could answer differently the second time).
+    """
+    folder = os.path.join(root(), SCREENED, screening_id[:2])
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    return os.path.join(folder, screening_id)
+
+
+def keep_screened(path: str, screening_id: str) -> str:
+    """Move a passed file from quarantine to the screened copies; returns its new path."""
+    target = screened_path(screening_id)
+    if os.path.abspath(path) != os.path.abspath(target):
+        shutil.move(path, target)
+    return target
+
+
+def verified(path: str, sha256: str | None) -> str:
+    """``path`` if it exists and its sha256 is ``sha256``; raises Mismatch otherwise."""
+    if not sha256 or not os.path.exists(path) or sha256_of(path) != sha256:
+        raise Mismatch(path)
+    return path

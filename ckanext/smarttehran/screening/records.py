@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import sqlalchemy as sa
 from ckan import model
 from sqlalchemy import orm
 
@@ -84,3 +85,45 @@ def search(
         total = q.count()
         rows = q.order_by(PrivacyScreening.created.desc()).offset(offset).limit(limit).all()
         return total, [r.as_dict() for r in rows]
+
+
+# Which screening governs a resource's current content -----------------------------------
+
+FILE_SOURCES = ("upload", "url", "rescan")
+PASSED = ("pass", "override")
+
+
+def _latest_query(s: orm.Session, resource_ids: list[str]):  # type: ignore[no-untyped-def]
+    """The newest file screening of each resource (rescans that could not reach a URL or
+    find a file leave the resource as it was, so they do not count)."""
+    return (
+        s.query(PrivacyScreening)
+        .filter(PrivacyScreening.resource_id.in_(resource_ids))
+        .filter(PrivacyScreening.source.in_(FILE_SOURCES))
+        .filter(
+            ~sa.and_(
+                PrivacyScreening.source == "rescan",
+                PrivacyScreening.status == "error",
+                PrivacyScreening.quarantine_path.is_(None),
+            )
+        )
+        .distinct(PrivacyScreening.resource_id)
+        .order_by(PrivacyScreening.resource_id, PrivacyScreening.created.desc())
+    )
+
+
+def held_resource_ids(resource_ids: list[str]) -> set[str]:
+    """The resources whose current content has not passed screening (pending, running,
+    blocked, error, discarded): shown to their dataset's editors only."""
+    ids = [r for r in resource_ids if r]
+    if not ids:
+        return set()
+    with _session() as s:
+        return {r.resource_id for r in _latest_query(s, ids) if r.status not in PASSED}
+
+
+def latest_for_resource(resource_id: str) -> dict[str, Any] | None:
+    """The newest file screening of the resource (with ``_path``), or None."""
+    with _session() as s:
+        rec = _latest_query(s, [resource_id]).first()
+        return {**rec.as_dict(), "_path": rec.quarantine_path} if rec else None

@@ -74,8 +74,12 @@ def rescan_resource(resource_id: str) -> dict[str, Any]:
         records.update(rec["id"], status="error", report={"error": {"message": str(exc)}})
         return {"status": "unreachable", "screening_id": rec["id"], "resource_id": resource_id}
     if not result.blocked:
-        quarantine.remove(temp)
-        records.update(rec["id"], status="pass", report=result.report, pending_resource=None)
+        size = os.path.getsize(path)
+        sha = quarantine.sha256_of(path)
+        if temp is not None:  # a URL: its passed bytes are what the DataStore loads now
+            quarantine.keep_screened(temp, rec["id"])
+        records.update(rec["id"], status="pass", report=result.report, pending_resource=None,
+                       size=size, sha256=sha)
         return {"status": "pass", "screening_id": rec["id"], "resource_id": resource_id}
     if temp is None:
         qpath, size, sha = quarantine.move_in(path, rec["id"])

@@ -3,6 +3,12 @@
 A restricted dataset is a metadata-only record: anyone sees what is held, by which
 department, why it is withheld and until when, but its resources are served only to
 users who may edit the dataset. ``strip_*`` below remove them everywhere else.
+
+The same mechanism holds back resources whose content has not passed privacy screening
+(pending, running, refused: ``screening.records.held_resource_ids``): they too are shown
+only to the dataset's editors, on every read path that goes through here (dataset show
+and search, the search index itself, ``resource_show`` and so DataStore reads, downloads
+and views, activity, DCAT).
 """
 
 from __future__ import annotations
@@ -143,22 +149,51 @@ def withhold(pkg_dict: dict[str, Any]) -> dict[str, Any]:
     return pkg_dict
 
 
-def strip_shown(context: Context, pkg_dict: dict[str, Any]) -> dict[str, Any]:
-    """``after_dataset_show``: drop a restricted dataset's resources for non-editors."""
-    if is_restricted(pkg_dict) and not can_edit(context, pkg_dict["id"]):
-        withhold(pkg_dict)
+def held(resource_ids: list[str]) -> set[str]:
+    """The resources whose content has not passed privacy screening."""
+    from ckanext.smarttehran.screening import records
+
+    return records.held_resource_ids(resource_ids)
+
+
+def _ids(pkg_dict: dict[str, Any]) -> list[str]:
+    return [r["id"] for r in pkg_dict.get("resources") or [] if isinstance(r, dict) and r.get("id")]
+
+
+def hold_back(pkg_dict: dict[str, Any], ids: set[str]) -> dict[str, Any]:
+    """The dataset without the resources ``ids`` (held by privacy screening)."""
+    kept = [r for r in pkg_dict.get("resources") or [] if r.get("id") not in ids]
+    pkg_dict["resources"] = kept
+    pkg_dict["num_resources"] = len(kept)
     return pkg_dict
 
 
+def _strip(context: Context | None, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    """A dataset dict as this user may see it: without a restricted dataset's resources,
+    and without resources held by privacy screening, unless the user may edit it."""
+    if is_restricted(pkg_dict):
+        if not can_edit(context, pkg_dict["id"]):
+            withhold(pkg_dict)
+        return pkg_dict
+    ids = held(_ids(pkg_dict))
+    if ids and not can_edit(context, pkg_dict["id"]):
+        hold_back(pkg_dict, ids)
+    return pkg_dict
+
+
+def strip_shown(context: Context, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    """``after_dataset_show``: drop restricted or held resources for non-editors."""
+    return _strip(context, pkg_dict)
+
+
 def _strip_raw(raw: str) -> str:
-    """A stored JSON dataset without resources (CKAN nests one inside the other)."""
+    """A stored JSON dataset without what the user may not see (CKAN nests one inside
+    the other)."""
     inner = json.loads(raw)
-    if not is_restricted(inner) or can_edit(None, inner["id"]):
-        return raw
     for field in _RAW_FIELDS:
         if isinstance(inner.get(field), str):
             inner[field] = _strip_raw(inner[field])
-    return json.dumps(withhold(inner))
+    return json.dumps(_strip(None, inner))
 
 
 def strip_search_results(search_results: dict[str, Any]) -> dict[str, Any]:
@@ -167,22 +202,38 @@ def strip_search_results(search_results: dict[str, Any]) -> dict[str, Any]:
         for field in _RAW_FIELDS:
             if isinstance(result.get(field), str):
                 result[field] = _strip_raw(result[field])
-        if "resources" in result and is_restricted(result) and not can_edit(None, result["id"]):
-            withhold(result)
+        if "resources" in result:
+            _strip(None, result)
     return search_results
 
 
 def strip_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
     """``before_dataset_index``: no resource names, descriptions or URLs of a restricted
-    dataset in the search index (so no search or facet reveals them)."""
+    dataset in the search index (so no search or facet reveals them), nor of resources
+    held by privacy screening (the dataset is indexed again when a screening passes)."""
     if is_restricted(pkg_dict):
         for field in [k for k in pkg_dict if k.startswith(_RESOURCE_INDEX_PREFIXES)]:
             pkg_dict.pop(field)
+        return pkg_dict
+    raw = pkg_dict.get("data_dict")
+    resources = json.loads(raw).get("resources") or [] if isinstance(raw, str) else []
+    ids = held([r.get("id") for r in resources if isinstance(r, dict)])
+    if not ids:
+        return pkg_dict
+    positions = {i for i, r in enumerate(resources) if r.get("id") in ids}
+    for field in [k for k in pkg_dict if k.startswith(_RESOURCE_INDEX_PREFIXES)]:
+        if isinstance(pkg_dict[field], list) and len(pkg_dict[field]) == len(resources):
+            pkg_dict[field] = [v for i, v in enumerate(pkg_dict[field]) if i not in positions]
+        else:
+            pkg_dict.pop(field)
+    # The stored copies (data_dict, validated_data_dict) keep them: package_show reads
+    # its dataset from there, for editors too; searches strip them (strip_search_results).
     return pkg_dict
 
 
 def resource_visible(context: Context, resource_id: str) -> bool:
-    """Whether the resource's dataset lets this user see its resources."""
+    """Whether this user may see the resource: its dataset is not restricted and its
+    content has passed privacy screening, or the user may edit the dataset."""
     from ckan import model
 
     resource = model.Resource.get(resource_id)
@@ -190,7 +241,7 @@ def resource_visible(context: Context, resource_id: str) -> bool:
     if pkg is None:
         return True  # core answers "not found"
     extras = pkg.extras or {}
-    if extras.get("access_level") != RESTRICTED:
+    if extras.get("access_level") != RESTRICTED and not held([resource.id]):
         return True
     return can_edit(context, pkg.id)
 
@@ -214,4 +265,8 @@ def strip_activity(context: Context, activity: dict[str, Any]) -> dict[str, Any]
         return activity
     if (is_restricted(pkg) or _package_restricted_now(pkg["id"])) and not can_edit(context, pkg["id"]):
         withhold(pkg)
+        return activity
+    ids = held(_ids(pkg))  # held now (a resource refused later is hidden in old entries too)
+    if ids and not can_edit(context, pkg["id"]):
+        hold_back(pkg, ids)
     return activity
