@@ -64,6 +64,17 @@ class TestPlaces:
         place = call_action("smarttehran_district_show", context=dict(ANON), district="6")
         assert {n["district"] for n in place["neighborhoods"]} == {6}
 
+    @pytest.mark.parametrize("number", ["۶", "٦", "06", " 6 "])
+    def test_district_show_reads_any_digits(self, number):
+        """Persian, Arabic-Indic and zero-padded digits name the same district."""
+        place = call_action("smarttehran_district_show", context=dict(ANON), district=number)
+        assert place["code"] == call_action("smarttehran_district_show", context=dict(ANON), district="6")["code"]
+
+    def test_neighborhood_show_reads_any_digits(self):
+        """Neighbourhood ۶۰۱ is 601."""
+        place = call_action("smarttehran_neighborhood_show", context=dict(ANON), code="۶۰۱")
+        assert str(place["code"]) == "601"
+
     def test_unknown_district_is_not_found(self):
         """District 23 does not exist."""
         with pytest.raises(tk.ObjectNotFound):

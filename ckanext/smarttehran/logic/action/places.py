@@ -18,6 +18,13 @@ __all__ = [
 ]
 
 
+def _latin_code(value: Any) -> str:
+    """A district or neighbourhood code as the gazetteer keys it: Persian or Arabic digits
+    read as Latin ones, no leading zeros (``۶``, ``٠٦`` and ``06`` are district ``6``)."""
+    text = persian.to_latin_digits(str(value)).strip()
+    return str(int(text)) if text.isdigit() else text
+
+
 def _without_geometry(place: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in place.items() if k != "geometry"}
 
@@ -62,7 +69,7 @@ def smarttehran_neighborhood_show(context: Context, data_dict: DataDict) -> dict
     :param code: the neighbourhood code (district x 100 + number), e.g. ``601``
     """
     tk.check_access("smarttehran_neighborhood_show", context, data_dict)
-    code = str(tk.get_or_bust(data_dict, "code"))
+    code = _latin_code(tk.get_or_bust(data_dict, "code"))
     place = gazetteer.neighborhood(code)
     if not place:
         raise tk.ObjectNotFound(bilingual(f"محله ناشناخته: {code}", f"unknown neighbourhood: {code}"))
@@ -76,7 +83,7 @@ def smarttehran_district_show(context: Context, data_dict: DataDict) -> dict[str
     :param district: the district number, 1..22
     """
     tk.check_access("smarttehran_district_show", context, data_dict)
-    number = str(tk.get_or_bust(data_dict, "district"))
+    number = _latin_code(tk.get_or_bust(data_dict, "district"))
     place = gazetteer.district(number)
     if not place:
         raise tk.ObjectNotFound(bilingual(f"منطقه ناشناخته: {number}", f"unknown district: {number}"))
