@@ -46,6 +46,14 @@ class TestDataRequests:
         assert listed["count"] == 1 and listed["results"][0]["title"] == "فهرست ایستگاه‌های دوچرخه"
         assert "user_id" not in listed["results"][0]  # the asker is not exposed
 
+    def test_timestamps_carry_their_utc_offset(self, dept):
+        """created and due are ISO 8601 with an offset (+00:00), as docs/api.md says."""
+        req = _ask(dept)
+        for key in ("created", "due"):
+            moment = dt.datetime.fromisoformat(req[key])
+            assert moment.utcoffset() == dt.timedelta(0), req[key]
+            assert req[key].endswith("+00:00")
+
     def test_anonymous_cannot_ask(self, dept):
         """Asking needs a login."""
         with pytest.raises(logic.NotAuthorized):

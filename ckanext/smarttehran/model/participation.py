@@ -15,6 +15,8 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 
+from ckanext.smarttehran.model import utc_iso
+
 OPEN = "open"
 ANSWERED = "answered"
 FULFILLED = "fulfilled"
@@ -32,7 +34,7 @@ def _id() -> str:
 
 
 def _iso(value: datetime.datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    return utc_iso(value)
 
 
 class DataRequest(tk.BaseModel):  # type: ignore[misc, valid-type]

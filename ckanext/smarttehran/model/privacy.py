@@ -16,6 +16,8 @@ import sqlalchemy as sa
 from ckan import model
 from sqlalchemy.dialects.postgresql import JSONB
 
+from ckanext.smarttehran.model import utc_iso
+
 PENDING = "pending"
 RUNNING = "running"
 PASS = "pass"
@@ -81,6 +83,6 @@ class PrivacyScreening(tk.BaseModel):  # type: ignore[misc, valid-type]
             "quarantined": bool(self.quarantine_path),
             "justification": self.justification,
             "decided_by": self.decided_by,
-            "created": self.created.isoformat() if self.created else None,
-            "updated": self.updated.isoformat() if self.updated else None,
+            "created": utc_iso(self.created),
+            "updated": utc_iso(self.updated),
         }
