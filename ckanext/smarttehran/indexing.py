@@ -64,7 +64,10 @@ def before_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
     if words:
         pkg_dict["text"] = [*as_list(pkg_dict.get("text")), *words]
     if places:
-        pkg_dict["places"] = places
+        # One text, not a list: a Solr still on the previous schema takes an unknown field
+        # as its single-valued "*" string, and would refuse a list (every dataset with a
+        # place could not be indexed until Solr was restarted with the new schema).
+        pkg_dict["places"] = "\n".join(places)
     return pkg_dict
 
 
