@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ckanext.smarttehran.persian import fold
 from ckanext.smarttehran.privacy import findings, lexicon, patterns
-from ckanext.smarttehran.privacy.context import Window
+from ckanext.smarttehran.privacy.context import HINT_NEGATIVE, Window
 from ckanext.smarttehran.privacy.findings import Finding
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.names import scan_names, scan_titled_name
@@ -74,8 +74,9 @@ def find_hits(
     letters = patterns.ANY_LETTER.search(text) is not None
     if digits:
         # Under a money or date header too: the values decide (numbers._classify
-        # keeps only checksum and structure types there).
-        scan_numbers(text, locate, hits)
+        # keeps only checksum and structure types there, all of ten digits or more).
+        if hint != HINT_NEGATIVE or patterns.TEN_DIGITS.search(text) is not None:
+            scan_numbers(text, locate, hits)
         if "." in text or "\u066b" in text:
             _scan_gps(text, locate, hits, cell_delim)
         if letters:

@@ -128,17 +128,82 @@ _CLASS = (
     r"\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef"
 )
 _D = "0-9\u06f0-\u06f9\u0660-\u0669"
+# Characters that matter only next to a digit (Persian words are full of ZWNJs). Each
+# pattern opens with a character class, so ``re`` skips to candidates in C; the digit
+# test follows as a lookaround.
+_X = ZWNJ + _BETWEEN_DIGITS
+_BY_DIGIT = rf"[{_X}](?:(?<=[{_D}].)|(?=[{_D}]))"
 # Does a (non-ASCII) text need the slow path? Any mapped character, a ZWNJ by a digit,
 # a separator between digits.
-_NEEDED = re.compile(
-    rf"[{_CLASS}]|[{_D}][{ZWNJ}{_BETWEEN_DIGITS}]|{ZWNJ}[{_D}]|[{_BETWEEN_DIGITS}][{_D}]"
+# ``re`` tests a class of BMP characters with a bitmap but walks a list of ranges when
+# it holds astral ones: those are looked for apart (one range, then the full class).
+_BMP_CLASS = "".join(
+    t
+    for t in re.findall(
+        r"\\u[0-9a-f]{4}(?:-\\u[0-9a-f]{4})?|\\U[0-9a-f]{8}(?:-\\U[0-9a-f]{8})?", _CLASS
+    )
+    if t.startswith("\\u")
 )
-_NEEDED_CELL = re.compile(rf"{_NEEDED.pattern}|[{_CELL_BREAKS}]")
-_NEEDED_ASCII = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[0-9][/_\t][0-9]")
-_NEEDED_ASCII_CELL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|[0-9][/_][0-9]|[\t\n\r]")
-# The characters the slow path looks at.
-_SPECIAL = re.compile(rf"[{_CLASS}{ZWNJ}{_BETWEEN_DIGITS}]")
-_SPECIAL_CELL = re.compile(rf"[{_CLASS}{ZWNJ}{_BETWEEN_DIGITS}{_CELL_BREAKS}]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NEEDED = re.compile(rf"[{_BMP_CLASS}]|{_BY_DIGIT}")
+_NEEDED_CELL = re.compile(rf"[{_BMP_CLASS}{_CELL_BREAKS}]|{_BY_DIGIT}")
+_NEEDED_FULL = re.compile(rf"[{_CLASS}]|{_BY_DIGIT}")
+_NEEDED_FULL_CELL = re.compile(rf"[{_CLASS}{_CELL_BREAKS}]|{_BY_DIGIT}")
+_NEEDED_ASCII = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[/_\t](?:(?<=[0-9].)|(?=[0-9]))")
+_NEEDED_ASCII_CELL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\t\n\r]|[/_](?:(?<=[0-9].)|(?=[0-9]))")
+
+
+def _class_points() -> list[int]:
+    points: list[int] = []
+    for a, b in re.findall(r"\\[uU]([0-9a-f]+)(?:-\\[uU]([0-9a-f]+))?", _CLASS):
+        lo = int(a, 16)
+        points.extend(range(lo, (int(b, 16) if b else lo) + 1))
+    return points
+
+
+def _split_class() -> tuple[dict[int, str], str]:
+    """The one-for-one replacements (``str.translate``), and the class of characters that
+    are dropped or expanded (which change offsets)."""
+    same: dict[int, str] = {}
+    reshape: list[tuple[int, int]] = []
+    for cp in _class_points():
+        rep = _mapped(chr(cp))
+        if rep is not None and len(rep) == 1:
+            same[cp] = rep
+        elif reshape and reshape[-1][1] == cp - 1:
+            reshape[-1] = (reshape[-1][0], cp)
+        else:
+            reshape.append((cp, cp))
+    return same, "".join(_esc(a) if a == b else f"{_esc(a)}-{_esc(b)}" for a, b in reshape)
+
+
+_SAME, _RESHAPE_CLASS = _split_class()
+_SAME_CELL = {**_SAME, **{ord(c): " " for c in _CELL_BREAKS}}
+# A text without these keeps its offsets: one translate and one substitution normalise it.
+_RESHAPE_FULL = re.compile(rf"[{_RESHAPE_CLASS}]|{ZWNJ}(?:(?<=[{_D}].)|(?=[{_D}]))")
+_RESHAPE = re.compile(
+    "["
+    + "".join(
+        t
+        for t in re.findall(
+            r"\\u[0-9a-f]{4}(?:-\\u[0-9a-f]{4})?|\\U[0-9a-f]{8}(?:-\\U[0-9a-f]{8})?", _RESHAPE_CLASS
+        )
+        if t.startswith("\\u")
+    )
+    + rf"]|{ZWNJ}(?:(?<=[{_D}].)|(?=[{_D}]))"
+)
+_SEPARATOR_RE: dict[str, re.Pattern[str]] = {}
+
+
+def _separators(keep: str) -> re.Pattern[str]:
+    """``/``, ``_``, ``٬`` or a tab between two digits (except the ``keep`` characters)."""
+    pattern = _SEPARATOR_RE.get(keep)
+    if pattern is None:
+        seps = "".join(c for c in _BETWEEN_DIGITS if c not in keep) or "/"
+        pattern = _SEPARATOR_RE[keep] = re.compile(rf"(?<=[{_D}])[{re.escape(seps)}](?=[{_D}])")
+    return pattern
+
+
 # Strong right-to-left letters (Hebrew, Arabic and their presentation forms): under an
 # override they keep their order; everything else is shown reversed.
 _LTR_RUN = re.compile(r"[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\n]+")
@@ -160,7 +225,8 @@ def _is_digit(c: str) -> bool:
 class Normalized:
     """The normalised ``text`` and the way back to the original's offsets.
 
-    ``identity`` is true when nothing changed (``text`` is the original).
+    ``identity`` is true when every character kept its offset (``text`` is the
+    original, or only one-for-one replacements were made).
     """
 
     text: str
@@ -204,7 +270,11 @@ def needs_normalizing(text: str, *, cell: bool = False) -> bool:
     """Whether :func:`normalize` would change ``text`` (one regex search)."""
     if text.isascii():
         return (_NEEDED_ASCII_CELL if cell else _NEEDED_ASCII).search(text) is not None
-    return (_NEEDED_CELL if cell else _NEEDED).search(text) is not None
+    if (_NEEDED_CELL if cell else _NEEDED).search(text) is not None:
+        return True
+    return _ASTRAL.search(text) is not None and (
+        (_NEEDED_FULL_CELL if cell else _NEEDED_FULL).search(text) is not None
+    )
 
 
 _COLUMN_EXTRA = re.compile(r"[\t\r\u2028\u2029]")
@@ -222,6 +292,15 @@ def normalize(text: str, *, cell: bool = False, keep: str = "") -> Normalized:
     """
     if not needs_normalizing(text, cell=cell):
         return Normalized(text, len(text))
+    if _RESHAPE.search(text) is None and (
+        _ASTRAL.search(text) is None or _RESHAPE_FULL.search(text) is None
+    ):
+        # Only one-for-one replacements: offsets stay, no per-character work.
+        table = _SAME_CELL if cell else _SAME
+        if keep:
+            table = {k: v for k, v in table.items() if chr(k) not in keep}
+        out_text = _separators(keep).sub("-", text.translate(table))
+        return Normalized(out_text, len(text))
     out = _Builder(len(text))
     if RLO in text:
         for lo, hi, reversed_ in _override_segments(text):
@@ -295,7 +374,11 @@ def _next_significant(text: str, i: int) -> str:
 
 
 def _plain(text: str, lo: int, hi: int, cell: bool, keep: str, out: _Builder) -> None:
-    pattern = _SPECIAL_CELL if cell else _SPECIAL
+    # The characters the slow path looks at (each match is one character).
+    if _ASTRAL.search(text, lo, hi) is None:
+        pattern = _NEEDED_CELL if cell else _NEEDED
+    else:
+        pattern = _NEEDED_FULL_CELL if cell else _NEEDED_FULL
     pos = lo
     for m in pattern.finditer(text, lo, hi):
         i = m.start()

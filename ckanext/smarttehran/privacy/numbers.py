@@ -121,6 +121,8 @@ def _classify(
     if hint == HINT_NEGATIVE:
         # A money, date or district header does not hide a value whose checksum or
         # structure names it: the cell's own words still count, the header does not.
+        if not _may_be_under_negative_header(digits, text, start):
+            return None
         hit = _classify_value(digits, text, start, end, lo, hi, None, whole)
         return hit if hit is not None and hit[0] in _UNDER_NEGATIVE_HEADER else None
     return _classify_value(digits, text, start, end, lo, hi, hint, whole)
@@ -131,6 +133,21 @@ def _classify(
 _UNDER_NEGATIVE_HEADER = frozenset(
     {findings.IBAN, findings.BANK_CARD, findings.PHONE_MOBILE, findings.NATIONAL_ID}
 )
+
+
+def _may_be_under_negative_header(digits: str, text: str, start: int) -> bool:
+    """Cheap shapes of the types read under a money or date header: most amounts and
+    dates fail here (a 12-digit amount starting 98 is not a mobile without its +)."""
+    n = len(digits)
+    if n == 10:
+        return not _looks_round(digits) and checksums.is_national_id(digits)
+    if n == 11:
+        return digits.startswith("09")
+    if n in (12, 13):
+        return "+" in text[max(0, start - 3) : start]
+    if n == 14:
+        return digits.startswith("0098")
+    return n in (16, 24)
 
 
 def _classify_value(

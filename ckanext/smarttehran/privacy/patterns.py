@@ -73,6 +73,9 @@ NUMBER = re.compile(
     rf"{D}(?<![{_D_IN}][{_D_IN}])(?<![{_D_IN}][.\u066b][{_D_IN}])"
     rf"(?!{D}*[.\u066b]{D}+(?![{_D_IN}{_SEP_IN}]))[{_D_IN}{_SEP_IN}]{{6,}}{D}"
 )
+# Ten digits, separators allowed: under a money or date header only such numbers can be
+# an identifier (a column of dates and small amounts skips the number pass).
+TEN_DIGITS = re.compile(rf"{D}(?:[{_SEP_IN}]{{0,3}}{D}){{9}}")
 # Cheap whole-text tests that let a pass be skipped (searched in C, stop at the first hit).
 ANY_DIGIT = re.compile(D)
 ANY_LETTER = re.compile(r"[A-Za-z\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")

@@ -27,7 +27,11 @@ from ckanext.smarttehran.privacy.kanonymity import (
     rows_are_people,
 )
 from ckanext.smarttehran.privacy.masking import mask
-from ckanext.smarttehran.privacy.normalize import column_needs_normalizing, normalize_cell
+from ckanext.smarttehran.privacy.normalize import (
+    column_needs_normalizing,
+    normalize,
+    normalize_cell,
+)
 from ckanext.smarttehran.privacy.numbers import Hit
 from ckanext.smarttehran.privacy.reports import MAX_ROWS, ColumnReport, TableReport
 
@@ -254,8 +258,9 @@ class TableScan:
         if joined is None:
             joined = "\n".join(values)
         if column_needs_normalizing(joined):
-            values = [normalize_cell(v) for v in values]
-            joined = "\n".join(values)
+            # The whole column at once: its line breaks (between cells) are kept.
+            joined = normalize(joined, cell=True, keep="\n").text
+            values = joined.split("\n")
         hint = stats.hint
         rule = _CELL_RULES.get(hint or "")
         # The cells matching the header's whole-cell rule (their values, not match objects:
