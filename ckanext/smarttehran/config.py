@@ -87,3 +87,8 @@ def privacy_max_uncompressed_size() -> int:
 
 def privacy_scan_time_budget() -> int:
     return max(1, int(tk.config["ckanext.smarttehran.privacy.scan_time_budget"]))
+
+
+def privacy_public_email_domains() -> list[str]:
+    domains = tk.aslist(tk.config["ckanext.smarttehran.privacy.public_email_domains"])
+    return [d.lower().lstrip(".") for d in domains if d.strip(".")]

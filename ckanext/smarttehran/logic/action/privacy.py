@@ -1,5 +1,10 @@
 """Privacy screening actions: the chained core actions (the gate) and the report,
-override and discard actions. The work is in ``ckanext.smarttehran.screening``."""
+override and discard actions. The work is in ``ckanext.smarttehran.screening``.
+
+Each chained action checks access, screens everything the write would store, and only
+then runs the core action: a refusal saves nothing (no object, no activity record).
+The ``*_patch`` actions and ``package_revise`` reach the chained ``*_update``.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,14 @@ from ckanext.smarttehran.errors import bilingual
 from ckanext.smarttehran.logic import params
 from ckanext.smarttehran.logic.auth.privacy import is_officer
 from ckanext.smarttehran.model.privacy import QUARANTINED, STATUSES
-from ckanext.smarttehran.screening import ingest, jobs, metadata, quarantine, records
+from ckanext.smarttehran.screening import (
+    datastore_write,
+    ingest,
+    jobs,
+    metadata,
+    quarantine,
+    records,
+)
 
 __all__ = [
     "resource_create",
@@ -22,6 +34,14 @@ __all__ = [
     "package_update",
     "datastore_create",
     "datastore_upsert",
+    "resource_view_create",
+    "resource_view_update",
+    "organization_create",
+    "organization_update",
+    "group_create",
+    "group_update",
+    "user_create",
+    "user_update",
     "smarttehran_privacy_report_show",
     "smarttehran_privacy_report_list",
     "smarttehran_privacy_override",
@@ -34,12 +54,19 @@ FILE_SOURCES = ("upload", "url", "rescan")
 
 @tk.chained_action
 def resource_create(original: Action, context: Context, data_dict: DataDict) -> Any:
-    """Screen the upload or URL first; resource_patch goes through resource_update."""
+    """Screen the resource's fields, then its upload or URL; resource_patch goes through
+    resource_update."""
+    if not context.get(ingest.SKIP):
+        tk.check_access("resource_create", context, data_dict)
+        metadata.check_resource(data_dict, context, update=False)
     return ingest.screen_resource(original, context, data_dict, update=False)
 
 
 @tk.chained_action
 def resource_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    if not context.get(ingest.SKIP):
+        tk.check_access("resource_update", context, data_dict)
+        metadata.check_resource(data_dict, context, update=True)
     return ingest.screen_resource(original, context, data_dict, update=True)
 
 
@@ -50,24 +77,110 @@ def package_create(original: Action, context: Context, data_dict: DataDict) -> A
 
 @tk.chained_action
 def package_update(original: Action, context: Context, data_dict: DataDict) -> Any:
-    """Also reached by package_patch, resource_create and resource_update (skipped there)."""
+    """Also reached by package_patch, package_revise, resource_create and resource_update
+    (skipped there)."""
     return ingest.screen_package(original, context, data_dict, update=True)
+
+
+def _datastore_write(
+    action: str, original: Action, context: Context, data_dict: DataDict
+) -> Any:
+    if context.get(ingest.SKIP):
+        return original(context, data_dict)
+    tk.check_access(action, context, data_dict)
+    datastore_write.check(data_dict, context, action=action)
+    return datastore_write.run(original, context, data_dict)
 
 
 @tk.chained_action
 def datastore_create(original: Action, context: Context, data_dict: DataDict) -> Any:
-    if not context.get(ingest.SKIP):
-        tk.check_access("datastore_create", context, data_dict)
-        metadata.check_records(data_dict, context, action="datastore_create")
-    return original(context, data_dict)
+    """Every key, value, field id, data dictionary entry and alias is screened; CKAN's own
+    errors come back masked."""
+    return _datastore_write("datastore_create", original, context, data_dict)
 
 
 @tk.chained_action
 def datastore_upsert(original: Action, context: Context, data_dict: DataDict) -> Any:
-    if not context.get(ingest.SKIP):
-        tk.check_access("datastore_upsert", context, data_dict)
-        metadata.check_records(data_dict, context, action="datastore_upsert")
+    return _datastore_write("datastore_upsert", original, context, data_dict)
+
+
+def _screened(
+    action: str, original: Action, context: Context, data_dict: DataDict,
+    check: Any, required: str | None = None, **kwargs: Any,
+) -> Any:
+    """Check access, screen with ``check``, then run the core action. Without its
+    ``required`` key the core action's own error answers (CKAN's auth needs the key)."""
+    if required is None or data_dict.get(required):
+        tk.check_access(action, context, data_dict)
+        check(data_dict, context, **kwargs)
     return original(context, data_dict)
+
+
+@tk.chained_action
+def resource_view_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return _screened(
+        "resource_view_create", original, context, data_dict,
+        metadata.check_view, required="resource_id",
+    )
+
+
+@tk.chained_action
+def resource_view_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return _screened(
+        "resource_view_update", original, context, data_dict,
+        metadata.check_view, required="id",
+    )
+
+
+@tk.chained_action
+def organization_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return _screened(
+        "organization_create", original, context, data_dict,
+        metadata.check_group, organization=True,
+    )
+
+
+@tk.chained_action
+def organization_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    """Also reached by organization_patch."""
+    return _screened(
+        "organization_update", original, context, data_dict,
+        metadata.check_group, required="id", organization=True,
+    )
+
+
+@tk.chained_action
+def group_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return _screened(
+        "group_create", original, context, data_dict,
+        metadata.check_group, organization=False,
+    )
+
+
+@tk.chained_action
+def group_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    """Also reached by group_patch."""
+    return _screened(
+        "group_update", original, context, data_dict,
+        metadata.check_group, required="id", organization=False,
+    )
+
+
+@tk.chained_action
+def user_create(original: Action, context: Context, data_dict: DataDict) -> Any:
+    return _screened(
+        "user_create", original, context, data_dict,
+        metadata.check_user,
+    )
+
+
+@tk.chained_action
+def user_update(original: Action, context: Context, data_dict: DataDict) -> Any:
+    """Also reached by user_patch."""
+    return _screened(
+        "user_update", original, context, data_dict,
+        metadata.check_user, required="id",
+    )
 
 
 def _public(rec: dict[str, Any]) -> dict[str, Any]:
