@@ -60,3 +60,14 @@ def test_view_tabs_are_persian(app, web):
     tabs = {a.get_text(strip=True) for a in soup.select("a.view-item")}
     assert {"جدول", "متن", "My own view"} <= tabs
     assert not {"Table", "Text"} & tabs
+
+
+def test_organisation_about_names_its_extras(app):
+    """The organisation's About page labels its English name (not the key title_en) and
+    does not repeat description_en."""
+    org = factories.Organization(extras=[{"key": "title_en", "value": "Tehran ICT"},
+                                         {"key": "description_en", "value": "The ICT office"}])
+    soup = BeautifulSoup(app.get(f"/organization/about/{org['name']}").body, "html.parser")
+    rows = {th.get_text(strip=True): th.find_next_sibling("td").get_text(strip=True)
+            for th in soup.select(".additional-info th")}
+    assert rows == {"نام انگلیسی": "Tehran ICT"}
