@@ -29,6 +29,11 @@ def csv_bytes(header: Sequence[str] | None, rows: Sequence[Sequence[object]], *,
     return out.getvalue().encode(encoding)
 
 
+def zip_bomb(name: str, size: int) -> bytes:
+    """A ZIP of one member of ``size`` zero bytes (a ratio of about 1000:1)."""
+    return zip_bytes({name: bytes(size)})
+
+
 def zip_bytes(members: dict[str, bytes]) -> bytes:
     """A deflated ZIP of ``members`` with fixed timestamps (deterministic bytes)."""
     buf = io.BytesIO()
@@ -77,8 +82,11 @@ def xlsx_bytes(build: Callable[[object], None]) -> bytes:
 # --- PDF -------------------------------------------------------------------------------
 
 
-def _pdf_document(objects: list[bytes]) -> bytes:
-    """A PDF whose object i+1 is ``objects[i]``; object 1 is the catalog."""
+def _pdf_document(objects: list[bytes], info: bytes | None = None) -> bytes:
+    """A PDF whose object i+1 is ``objects[i]``; object 1 is the catalog; ``info`` the
+    document information dictionary (author, title ...), if any."""
+    if info is not None:
+        objects = [*objects, info]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -88,7 +96,8 @@ def _pdf_document(objects: list[bytes]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    info_ref = b" /Info %d 0 R" % len(objects) if info is not None else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info_ref, xref)
     return bytes(out)
 
 
@@ -97,7 +106,7 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
 
 
-def pdf_with_text(lines: Sequence[str]) -> bytes:
+def pdf_with_text(lines: Sequence[str], author: str | None = None) -> bytes:
     """A one-page PDF whose Flate-compressed content stream shows ``lines`` (Latin text).
 
     Each line is a hex string (``<3039...> Tj``), so the digits are not even in the
@@ -114,7 +123,7 @@ def pdf_with_text(lines: Sequence[str]) -> bytes:
         b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         _stream(b"\n".join(ops)),
-    ])
+    ], info=None if author is None else b"<< /Author <" + author.encode("latin-1").hex().encode() + b"> >>")
 
 
 def pdf_image_only(seed: int) -> bytes:

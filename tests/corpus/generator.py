@@ -516,6 +516,13 @@ def _shapefile(s: Synth) -> Iterator[Case]:
                PUBLISHED)
 
 
+@family("zip-bomb")
+def _bomb(s: Synth) -> Iterator[Case]:
+    """A member that inflates a thousandfold: refused as unscreenable before it is read."""
+    yield Case("zip-bomb", "personal", "data.zip", formats.zip_bomb("people.csv", 20 << 20), UNSCREENABLE)
+    yield Case("zip-bomb", "clean", "data.zip", formats.zip_bomb("parks.csv", 20 << 20), UNSCREENABLE)
+
+
 # --- XML, HTML, KML ----------------------------------------------------------------------
 
 
@@ -600,6 +607,20 @@ def _kml(s: Synth) -> Iterator[Case]:
     yield Case("kml-charrefs-attributes", "clean", "homes.kml", doc([None] * 3), PUBLISHED)
 
 
+@family("xml-dtd-entity")
+def _xml_entity(s: Synth) -> Iterator[Case]:
+    """The internal DTD's entities hold the value's halves: only an expanded reading has it."""
+    mobile = s.mobile()
+
+    def doc(a: str, b: str) -> bytes:
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE records [<!ENTITY a "{a}">'
+                f'<!ENTITY b "{b}">]>\n<records><record><phone>&a;&b;</phone></record></records>\n').encode()
+
+    yield Case("xml-dtd-entity", "personal", "records.xml", doc(mobile[:4], mobile[4:]), REFUSED,
+               frozenset({MOBILE}), (mobile,))
+    yield Case("xml-dtd-entity", "clean", "records.xml", doc("بوستان ", "لاله"), PUBLISHED)
+
+
 # --- PDF -------------------------------------------------------------------------------
 
 
@@ -613,6 +634,17 @@ def _pdf(s: Synth) -> Iterator[Case]:
     clean = ["Annual report, district 3", "Trees planted: 1250", "Parks renovated: 36",
              "Budget spent: 48 percent"]
     yield Case("pdf-text", "clean", "report.pdf", formats.pdf_with_text(clean), PUBLISHED)
+
+
+@family("pdf-info-author")
+def _pdf_info(s: Synth) -> Iterator[Case]:
+    """Clean page text; the document information's author holds the mobile."""
+    mobile = s.mobile()
+    lines = ["Annual report, district 3", "Trees planted: 1250"]
+    yield Case("pdf-info-author", "personal", "report.pdf", formats.pdf_with_text(lines, f"Prepared by {mobile}"),
+               REFUSED, frozenset({MOBILE}), (mobile,))
+    yield Case("pdf-info-author", "clean", "report.pdf", formats.pdf_with_text(lines, "Statistics office"),
+               PUBLISHED)
 
 
 @family("pdf-image-only")

@@ -66,7 +66,25 @@ def leaked(case: Case, texts: Iterable[str]) -> list[str]:
     return sorted(set(hits))
 
 
+# A mask keeps at most four leading and two trailing digits: seven digits of a value in a
+# row are more than any mask shows.
+PARTIAL = 7
+
+
+def partly_leaked(case: Case, texts: Iterable[str]) -> list[str]:
+    """Runs of ``PARTIAL`` digits of a value (in Latin, Persian or Arabic-Indic digits)
+    found in ``texts``: for short texts (messages, reports), where chance matches are rare."""
+    digits = [v[2:] if v.startswith("IR") else v for v in case.values]
+    wanted = {w[i : i + PARTIAL] for w in digits for i in range(len(w) - PARTIAL + 1)}
+    wanted |= {w.translate(_PERSIAN) for w in wanted} | {w.translate(_ARABIC) for w in wanted}
+    hits = []
+    for text in texts:
+        visible = _visible(text)
+        hits += [w for w in wanted if w in visible]
+    return sorted(set(hits))
+
+
 def report_leaks(case: Case, report: dict[str, Any]) -> list[str]:
-    """Value forms or unquotable cells that a report quotes."""
+    """Value forms, runs of a value's digits, or unquotable cells that a report quotes."""
     text = json.dumps(report, ensure_ascii=False)
-    return leaked(case, [text]) + [c for c in case.no_quote if c in text]
+    return leaked(case, [text]) + partly_leaked(case, [text]) + [c for c in case.no_quote if c in text]
