@@ -65,7 +65,12 @@ def clean(value: str | dict[str, Any], crs: str | None = None) -> dict[str, Any]
         raise GeometryError(
             bilingual("نوع هندسه پشتیبانی نمی‌شود", f"unsupported geometry type: {geojson.get('type')}")
         )
-    crs = _crs_of(geojson) or crs or WGS84
+    crs = _crs_of(geojson) or (str(crs).strip().upper() if crs else None) or WGS84
+    if crs not in (WGS84, gazetteer.UTM_39N):
+        raise GeometryError(bilingual(
+            f"دستگاه مختصات پشتیبانی نمی‌شود: {crs}",
+            f"unsupported coordinate system: {crs} (use EPSG:4326 or EPSG:32639)",
+        ))
     try:
         geom = shape(geojson)
     except (TypeError, ValueError, AttributeError, IndexError) as e:

@@ -9,8 +9,9 @@ import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.smarttehran import config as settings
 from ckanext.smarttehran import (
+    api_guard,
+    http_errors,
     indexing,
     map_view,
     page_digits,
@@ -18,6 +19,7 @@ from ckanext.smarttehran import (
     required_plugins,
     static_cache,
 )
+from ckanext.smarttehran import config as settings
 from ckanext.smarttehran.privacy import masking
 from ckanext.smarttehran.transparency import access
 from ckanext.smarttehran.transparency import indexing as transparency_index
@@ -62,6 +64,8 @@ class SmartTehranPlugin(p.SingletonPlugin, DefaultTranslation):
     def make_middleware(self, app: Any, config: CKANConfig) -> Any:
         app.after_request(page_digits.after_request)
         static_cache.register(app)
+        http_errors.register(app)
+        api_guard.register(app)
         return app
 
     # IResourceView: GeoJSON on a map (map_view.py)

@@ -181,6 +181,8 @@ def smarttehran_spatial(
         data[key] = json.dumps(derived)
         return
     crs = data.get(("spatial_crs",))
+    if isinstance(crs, str) and crs.strip().upper() not in SUPPORTED_CRS and crs.strip():
+        return  # an unsupported spatial_crs: smarttehran_crs refuses it (was a pyproj 500)
     try:
         data[key] = json.dumps(geometry.clean(value, crs if crs not in (missing, None, "") else None))
     except geometry.GeometryError as e:
@@ -265,3 +267,20 @@ def smarttehran_open_license(
     from ckanext.smarttehran.transparency import access
 
     access.check_open_license(key, data, errors, context)
+
+
+def smarttehran_max_length(maximum: int):
+    """At most ``maximum`` characters (titles and other indexed text: Solr refuses a
+    term over 32,766 bytes, and a 100,000-character title was a 500)."""
+    maximum = int(maximum)
+
+    def validator(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > maximum:
+            raise Invalid(bilingual(
+                f"بیش از اندازه بلند است ({persian.to_persian_digits(str(len(value)))} نویسه؛"
+                f" بیشینه {persian.to_persian_digits(str(maximum))})",
+                f"too long ({len(value)} characters; at most {maximum})",
+            ))
+        return value
+
+    return validator

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ckan.plugins.toolkit as tk
 from flask import Blueprint
 
+from ckanext.smarttehran import http_errors
+
 __all__ = ["participation"]
 
 participation = Blueprint("smarttehran_participation", __name__)
@@ -28,9 +30,12 @@ def requests():
             return tk.abort(403)
         except tk.ValidationError as e:
             errors = e.error_dict
-    found = tk.get_action("smarttehran_data_request_list")(_context(), {
-        "status": tk.request.args.get("status") or None, "limit": 100,
-    })
+    try:
+        found = tk.get_action("smarttehran_data_request_list")(_context(), {
+            "status": tk.request.args.get("status") or None, "limit": 100,
+        })
+    except tk.ValidationError as e:  # ?status=bogus
+        return tk.abort(400, http_errors.validation_text(e))
     orgs = tk.get_action("organization_list")({}, {"all_fields": True})
     return tk.render("smarttehran/participation/requests.html",
                      {"found": found, "errors": errors, "form": form, "orgs": orgs})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ckanext.smarttehran.logic.action import (
+    dcat,
     participation,
     places,
     privacy,
@@ -12,7 +13,7 @@ from ckanext.smarttehran.logic.action import (
     vocabulary,
 )
 
-_MODULES = (vocabulary, places, transparency, privacy, participation, queries, search)
+_MODULES = (vocabulary, places, transparency, privacy, participation, queries, dcat, search)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})

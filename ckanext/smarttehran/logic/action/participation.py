@@ -13,7 +13,7 @@ from ckan.types import Context, DataDict
 
 from ckanext.smarttehran import persian
 from ckanext.smarttehran.errors import bilingual
-from ckanext.smarttehran.logic import params
+from ckanext.smarttehran.logic.schema import validated
 from ckanext.smarttehran.model.participation import (
     ANSWERED,
     FULFILLED,
@@ -91,6 +91,7 @@ def _request(context: Context, data_dict: DataDict) -> DataRequest:
     return found
 
 
+@validated("smarttehran_data_request_create")
 def smarttehran_data_request_create(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Ask a department for data. The response is due in 10 days (the law's period).
 
@@ -111,6 +112,7 @@ def smarttehran_data_request_create(context: Context, data_dict: DataDict) -> di
 
 
 @tk.side_effect_free
+@validated("smarttehran_data_request_show")
 def smarttehran_data_request_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One data request, public with its status and answer.
 
@@ -121,6 +123,7 @@ def smarttehran_data_request_show(context: Context, data_dict: DataDict) -> dict
 
 
 @tk.side_effect_free
+@validated("smarttehran_data_request_list")
 def smarttehran_data_request_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Data requests, newest first.
 
@@ -130,10 +133,8 @@ def smarttehran_data_request_list(context: Context, data_dict: DataDict) -> dict
     :param limit: default 50, at most 200; :param offset: default 0
     """
     tk.check_access("smarttehran_data_request_list", context, data_dict)
-    status = params.choice(data_dict, "status", STATUSES)
-    overdue = params.flag(data_dict, "overdue")
-    limit = min(params.integer(data_dict, "limit", 50, minimum=1), 200)
-    offset = params.integer(data_dict, "offset", 0)
+    status, overdue = data_dict["status"], data_dict["overdue"]
+    limit, offset = data_dict["limit"], data_dict["offset"]
     q = context["session"].query(DataRequest)
     if status:
         q = q.filter(DataRequest.status == status)
@@ -145,6 +146,7 @@ def smarttehran_data_request_list(context: Context, data_dict: DataDict) -> dict
     return {"count": q.count(), "results": [r.as_dict() for r in rows]}
 
 
+@validated("smarttehran_data_request_update")
 def smarttehran_data_request_update(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """The department answers: a status, a response and, when fulfilled, the dataset.
 
@@ -172,6 +174,7 @@ def smarttehran_data_request_update(context: Context, data_dict: DataDict) -> di
     return request.as_dict()
 
 
+@validated("smarttehran_rating_create")
 def smarttehran_rating_create(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Rate a dataset 1..5 (once per user; rating again changes it), optional comment.
 
@@ -181,12 +184,7 @@ def smarttehran_rating_create(context: Context, data_dict: DataDict) -> dict[str
     """
     tk.check_access("smarttehran_rating_create", context, data_dict)
     pkg = tk.get_action("package_show")(context, {"id": tk.get_or_bust(data_dict, "package_id")})
-    try:
-        score = int(data_dict.get("rating"))
-    except (TypeError, ValueError):
-        score = 0
-    if not 1 <= score <= 5:
-        raise tk.ValidationError({"rating": [bilingual("امتیاز باید از ۱ تا ۵ باشد", "the rating is 1 to 5")]})
+    score = data_dict["rating"]  # 1 to 5 (schema)
     comment = _text(data_dict, "comment", required=False)
     user_id = _user_id(context)
     session = context["session"]
@@ -200,6 +198,7 @@ def smarttehran_rating_create(context: Context, data_dict: DataDict) -> dict[str
 
 
 @tk.side_effect_free
+@validated("smarttehran_rating_show")
 def smarttehran_rating_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """A dataset's average rating, count and latest comments (no names).
 
@@ -219,6 +218,7 @@ def smarttehran_rating_show(context: Context, data_dict: DataDict) -> dict[str, 
 
 
 @tk.side_effect_free
+@validated("smarttehran_participation_stats")
 def smarttehran_participation_stats(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Requests and ratings in numbers, per department too; ratings of public datasets only."""
     tk.check_access("smarttehran_participation_stats", context, data_dict)

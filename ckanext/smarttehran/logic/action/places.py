@@ -9,7 +9,7 @@ from ckan.types import Context, DataDict
 
 from ckanext.smarttehran import gazetteer, persian
 from ckanext.smarttehran.errors import bilingual
-from ckanext.smarttehran.logic import params
+from ckanext.smarttehran.logic.schema import validated
 
 __all__ = [
     "smarttehran_neighborhood_list",
@@ -30,6 +30,7 @@ def _without_geometry(place: dict[str, Any]) -> dict[str, Any]:
 
 
 @tk.side_effect_free
+@validated("smarttehran_neighborhood_list")
 def smarttehran_neighborhood_list(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
     """Neighbourhoods (without geometry), optionally of one district or matching a name.
 
@@ -41,8 +42,7 @@ def smarttehran_neighborhood_list(context: Context, data_dict: DataDict) -> list
     district = _district(data_dict.get("district"))
     q = (data_dict.get("q") or "").strip()
     if q:
-        limit = params.integer(data_dict, "limit", 20, minimum=1)
-        places = gazetteer.find(q, district=district, limit=limit)
+        places = gazetteer.find(q, district=district, limit=data_dict["limit"])
     else:
         places = gazetteer.neighborhoods(district)
     return [_without_geometry(n) for n in places]
@@ -63,6 +63,7 @@ def _district(value: Any) -> str | None:
 
 
 @tk.side_effect_free
+@validated("smarttehran_neighborhood_show")
 def smarttehran_neighborhood_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One neighbourhood with its boundary (GeoJSON, WGS84).
 
@@ -77,6 +78,7 @@ def smarttehran_neighborhood_show(context: Context, data_dict: DataDict) -> dict
 
 
 @tk.side_effect_free
+@validated("smarttehran_district_show")
 def smarttehran_district_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One district with its boundary and its neighbourhoods' codes and names.
 

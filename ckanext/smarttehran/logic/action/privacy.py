@@ -15,9 +15,9 @@ from ckan import model
 from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran.errors import bilingual
-from ckanext.smarttehran.logic import params
 from ckanext.smarttehran.logic.auth.privacy import is_officer
-from ckanext.smarttehran.model.privacy import QUARANTINED, STATUSES
+from ckanext.smarttehran.logic.schema import validated
+from ckanext.smarttehran.model.privacy import QUARANTINED
 from ckanext.smarttehran.screening import (
     datastore_write,
     ingest,
@@ -195,6 +195,7 @@ def _get(data_dict: DataDict) -> dict[str, Any]:
 
 
 @tk.side_effect_free
+@validated("smarttehran_privacy_report_show")
 def smarttehran_privacy_report_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One screening: status, masked report, who decided and why. ``id`` required."""
     tk.check_access("smarttehran_privacy_report_show", context, data_dict)
@@ -202,15 +203,14 @@ def smarttehran_privacy_report_show(context: Context, data_dict: DataDict) -> di
 
 
 @tk.side_effect_free
+@validated("smarttehran_privacy_report_list")
 def smarttehran_privacy_report_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Screenings newest first: ``package_id``, ``status``, ``limit`` (100), ``offset``.
 
     Officers and sysadmins see all; publishers the datasets of their organizations.
     """
     tk.check_access("smarttehran_privacy_report_list", context, data_dict)
-    status = params.choice(data_dict, "status", STATUSES)
-    limit = min(params.integer(data_dict, "limit", 100, minimum=1), 1000)
-    offset = params.integer(data_dict, "offset", 0)
+    status, limit, offset = data_dict["status"], data_dict["limit"], data_dict["offset"]
     package_ids: list[str] | None = None
     if data_dict.get("package_id"):
         pkg = model.Package.get(data_dict["package_id"])
@@ -234,6 +234,7 @@ def smarttehran_privacy_report_list(context: Context, data_dict: DataDict) -> di
     return {"count": total, "results": found}
 
 
+@validated("smarttehran_privacy_override")
 def smarttehran_privacy_override(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Publish a blocked upload (or approve blocked text) with a written ``justification``.
 
@@ -274,6 +275,7 @@ def smarttehran_privacy_override(context: Context, data_dict: DataDict) -> dict[
     return _public(records.get(rec["id"]) or {})
 
 
+@validated("smarttehran_privacy_discard")
 def smarttehran_privacy_discard(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Delete a quarantined file for good; the record stays with status ``discarded``."""
     tk.check_access("smarttehran_privacy_discard", context, data_dict)

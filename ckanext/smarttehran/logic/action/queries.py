@@ -11,6 +11,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran import persian
+from ckanext.smarttehran.errors import bilingual
 
 # Each action and the parameter holding its query text.
 _QUERY_PARAMS = {
@@ -32,6 +33,10 @@ def _folding(name: str, param: str) -> Action:
         value = data_dict.get(param)
         if isinstance(value, str):
             data_dict = {**data_dict, param: persian.fold(value)}
+        elif name.endswith("_autocomplete") and value is None:  # core reads data_dict["q"]: a 500
+            raise tk.ValidationError({param: [bilingual("این پارامتر لازم است", "Missing value")]})
+        elif value is None and param in data_dict:  # ``"q": null`` was a 500 in the lists
+            data_dict = {k: v for k, v in data_dict.items() if k != param}
         return next_action(context, data_dict)
 
     chained.__name__ = name

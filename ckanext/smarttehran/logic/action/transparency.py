@@ -9,6 +9,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran.logic.schema import validated
+from ckanext.smarttehran.logic.schema import validated
 from ckanext.smarttehran.transparency import access, overdue, scores, stats
 
 # Core (activity plugin) actions whose results carry stored datasets.
@@ -77,6 +78,7 @@ def activity_data_show(next_action: Action, context: Context, data_dict: DataDic
 
 @tk.side_effect_free
 @validated("smarttehran_transparency_stats")
+@validated("smarttehran_transparency_stats")
 def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """The transparency dashboard's numbers, counted over what anonymous users can see.
 
@@ -93,6 +95,7 @@ def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dic
 
 
 @tk.side_effect_free
+@validated("smarttehran_dataset_transparency_show")
 @validated("smarttehran_dataset_transparency_show")
 def smarttehran_dataset_transparency_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One dataset's access classification, update schedule, completeness and openness.

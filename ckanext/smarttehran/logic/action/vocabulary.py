@@ -10,6 +10,7 @@ from ckan.types import Context, DataDict
 from ckanext.smarttehran import gazetteer, vocabularies
 from ckanext.smarttehran.errors import bilingual
 from ckanext.smarttehran.logic import dataset_names
+from ckanext.smarttehran.logic.schema import validated
 
 __all__ = ["smarttehran_vocabulary_list", "smarttehran_vocabulary_show", "smarttehran_slug_show"]
 
@@ -29,6 +30,7 @@ def _neighborhoods_document() -> dict[str, Any]:
 
 
 @tk.side_effect_free
+@validated("smarttehran_vocabulary_list")
 def smarttehran_vocabulary_list(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
     """The vocabularies the dataset schema uses: name, bilingual title, number of codes.
 
@@ -43,6 +45,7 @@ def smarttehran_vocabulary_list(context: Context, data_dict: DataDict) -> list[d
 
 
 @tk.side_effect_free
+@validated("smarttehran_vocabulary_show")
 def smarttehran_vocabulary_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One vocabulary with all its codes and their Persian and English labels.
 
@@ -58,6 +61,7 @@ def smarttehran_vocabulary_show(context: Context, data_dict: DataDict) -> dict[s
 
 
 @tk.side_effect_free
+@validated("smarttehran_slug_show")
 def smarttehran_slug_show(context: Context, data_dict: DataDict) -> dict[str, str]:
     """The Latin URL name the catalog would give a dataset with this Persian title
     (``-2``, ``-3`` ... appended when a dataset already has the name).
