@@ -61,3 +61,21 @@ def test_publisher_of_several_organisations_must_choose_one(app):
     assert select.has_attr("required")
     assert _selected(soup, "owner_org") == [""]
     assert len(select.find_all("option")) == 3
+
+
+def test_long_lists_are_searchable_and_narrowed(app):
+    """Goals and neighbourhoods get the searchable multi-select (CKAN's select2 with our
+    folding matcher, assets/js/multiselect.js), narrowed by the chosen dimensions and
+    districts; the module's script is on the page."""
+    user = factories.Sysadmin()
+    factories.Organization()
+    soup = _form(app, user)
+    goal = soup.find("select", {"name": "smart_goal"})
+    assert goal["data-module"] == "smarttehran-multiselect"
+    assert goal["data-module-narrow"] == "field-smart_dimension"
+    assert soup.find("select", id="field-smart_dimension") is not None
+    neighbourhood = soup.find("select", {"name": "neighborhood"})
+    assert neighbourhood["data-module-narrow"] == "field-district"
+    assert soup.find("select", id="field-district")["data-module"] == "smarttehran-multiselect"
+    scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
+    assert any(src.endswith("_multiselect.js") for src in scripts), scripts
