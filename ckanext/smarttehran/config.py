@@ -92,3 +92,11 @@ def privacy_scan_time_budget() -> int:
 def privacy_public_email_domains() -> list[str]:
     domains = tk.aslist(tk.config["ckanext.smarttehran.privacy.public_email_domains"])
     return [d.lower().lstrip(".") for d in domains if d.strip(".")]
+
+
+def privacy_job_timeout() -> int:
+    return max(1, int(tk.config["ckanext.smarttehran.privacy.job_timeout"]))
+
+
+def privacy_job_retries() -> int:
+    return max(0, int(tk.config["ckanext.smarttehran.privacy.job_retries"]))

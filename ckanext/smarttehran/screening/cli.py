@@ -1,4 +1,4 @@
-"""``ckan smarttehran privacy ...``: re-screening and the quarantine list."""
+"""``ckan smarttehran privacy ...``: re-screening, and the sweep after dead jobs."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def rescan(dataset: str | None, all_: bool) -> None:
         click.echo(f"{out['resource_id']}: {STATUS_WORDS.get(out['status'], out['status'])}"
                    + (f" (screening {out['screening_id']})" if out["screening_id"] else ""))
     click.echo(f"{len(outcomes)} resources screened, {withdrawn} withdrawn.")
+
+
+@privacy.command()
+def sweep() -> None:
+    """End screenings left running by a dead job; delete orphaned quarantine files."""
+    from ckanext.smarttehran.screening import sweep as sweeping
+
+    ended = sweeping.end_orphans()
+    removed = sweeping.remove_orphan_files()
+    for sid in ended:
+        click.echo(f"{sid}: left running by a dead job, now error")
+    click.echo(f"{len(ended)} screenings ended, {len(removed)} orphaned files removed.")

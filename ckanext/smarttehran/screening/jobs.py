@@ -20,17 +20,86 @@ log = logging.getLogger(__name__)
 
 QUEUE = "smarttehran:privacy"
 TABULAR = ("csv", "tsv", "xlsx", "xls")
-JOB_TIMEOUT = 3600
+JOB_TIMEOUT = 3600  # DataStore loads
 
 
 def enqueue_screening(screening_id: str) -> None:
+    """Queue the screening job with its total time budget and its retries."""
+    from rq import Retry
+
+    retries = config.privacy_job_retries()
     tk.enqueue_job(
         screen_job,
         [screening_id],
         title=f"privacy screening {screening_id}",
         queue=QUEUE,
-        rq_kwargs={"timeout": JOB_TIMEOUT},
+        rq_kwargs={"timeout": config.privacy_job_timeout(),
+                   **({"retry": Retry(max=retries)} if retries else {})},
     )
+
+
+def _over_budget_message(screening_id: str) -> str:
+    seconds = config.privacy_job_timeout()
+    return verdict.describe_error(
+        bilingual(
+            f"بررسی این محتوا بیش از {seconds} ثانیه طول کشید و متوقف شد؛ پرونده را کوچک‌تر "
+            "یا ساده‌تر کنید.",
+            f"Screening this content took longer than {seconds} seconds and was stopped; "
+            "make the file smaller or simpler.",
+        ),
+        screening_id,
+    )
+
+
+def _failed_message(screening_id: str) -> str:
+    return verdict.describe_error(
+        bilingual(
+            "بررسی این محتوا با خطای سامانه متوقف شد و منتشر نشد؛ دوباره بارگذاری کنید یا با "
+            "پشتیبانی تماس بگیرید.",
+            "Screening this content stopped on a system error and nothing was published; "
+            "upload it again or contact support.",
+        ),
+        screening_id,
+    )
+
+
+def _fail(screening_id: str, exc: BaseException) -> None:
+    """A job that died: back to ``pending`` while RQ will retry it, else ``error`` (over
+    the time budget: ``error`` at once, with the quarantined file removed)."""
+    from rq import get_current_job
+    from rq.timeouts import JobTimeoutException
+
+    rec = records.get(screening_id)
+    if rec is None or rec["status"] != "running":
+        return
+    job = get_current_job()
+    over_budget = isinstance(exc, JobTimeoutException)
+    if not over_budget and job is not None and (job.retries_left or 0) > 0:
+        records.update(screening_id, status="pending")
+        return
+    fetched = rec["source"] == "url" or over_budget
+    if fetched:
+        quarantine.remove(rec["_path"])
+        quarantine.remove(quarantine.path_for(screening_id))  # a fetch cut off half-way
+    message = _over_budget_message(screening_id) if over_budget else _failed_message(screening_id)
+    records.update(
+        screening_id, status="error", report={"error": {"code": "job_failed"}, "message": message},
+        **({"quarantine_path": None} if fetched else {}),
+    )
+
+
+def screen_job(screening_id: str) -> str:
+    """Screen a pending record's content (fetching a URL first), then publish or refuse.
+
+    Whatever stops it (an exception, the time budget) ends the record: ``error`` with a
+    bilingual message, or ``pending`` again while RQ retries the job.
+    """
+    try:
+        return _screen(screening_id)
+    except BaseException as exc:
+        log.error("privacy screening %s: the job failed (%s)", screening_id, type(exc).__name__)
+        _fail(screening_id, exc)
+        raise
 
 
 PENDING_MESSAGE = bilingual(
@@ -63,10 +132,16 @@ def refusal_message(rec: dict[str, Any]) -> str:
     return verdict.describe(report.get("items") or [], rec["id"])
 
 
-def screen_job(screening_id: str) -> str:
-    """Screen a pending record's content (fetching a URL first), then publish or refuse."""
+def _screen(screening_id: str) -> str:
+    from rq import get_current_job
+
+    from ckanext.smarttehran.screening import sweep
+
+    sweep.end_orphans()
     rec = records.get(screening_id)
-    if rec is None or rec["status"] != "pending":
+    # ``running`` too when RQ runs this job again after its worker was killed mid-job.
+    retried = rec is not None and rec["status"] == "running" and get_current_job() is not None
+    if rec is None or (rec["status"] != "pending" and not retried):
         return rec["status"] if rec else "missing"
     records.update(screening_id, status="running")
     path = rec["_path"]
