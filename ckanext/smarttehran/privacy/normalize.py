@@ -285,6 +285,13 @@ def column_needs_normalizing(joined: str) -> bool:
     return needs_normalizing(joined) or _COLUMN_EXTRA.search(joined) is not None
 
 
+def reshapes(text: str) -> bool:
+    """Whether normalising ``text`` drops or expands characters (offsets then move)."""
+    if _RESHAPE.search(text) is not None:
+        return True
+    return _ASTRAL.search(text) is not None and _RESHAPE_FULL.search(text) is not None
+
+
 def normalize(text: str, *, cell: bool = False, keep: str = "") -> Normalized:
     """``text`` as the detectors must read it (see the module docstring).
 
@@ -292,9 +299,7 @@ def normalize(text: str, *, cell: bool = False, keep: str = "") -> Normalized:
     """
     if not needs_normalizing(text, cell=cell):
         return Normalized(text, len(text))
-    if _RESHAPE.search(text) is None and (
-        _ASTRAL.search(text) is None or _RESHAPE_FULL.search(text) is None
-    ):
+    if not reshapes(text):
         # Only one-for-one replacements: offsets stay, no per-character work.
         table = _SAME_CELL if cell else _SAME
         if keep:

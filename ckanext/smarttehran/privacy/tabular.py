@@ -29,8 +29,10 @@ from ckanext.smarttehran.privacy.kanonymity import (
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.normalize import (
     column_needs_normalizing,
+    needs_normalizing,
     normalize,
     normalize_cell,
+    reshapes,
 )
 from ckanext.smarttehran.privacy.numbers import Hit
 from ckanext.smarttehran.privacy.reports import MAX_ROWS, ColumnReport, TableReport
@@ -258,9 +260,14 @@ class TableScan:
         if joined is None:
             joined = "\n".join(values)
         if column_needs_normalizing(joined):
-            # The whole column at once: its line breaks (between cells) are kept.
-            joined = normalize(joined, cell=True, keep="\n").text
-            values = joined.split("\n")
+            if reshapes(joined):  # characters dropped: only the cells holding them
+                values = [
+                    normalize_cell(v) if needs_normalizing(v, cell=True) else v for v in values
+                ]
+                joined = "\n".join(values)
+            else:  # one-for-one replacements: the whole column at once, breaks kept
+                joined = normalize(joined, cell=True, keep="\n").text
+                values = joined.split("\n")
         hint = stats.hint
         rule = _CELL_RULES.get(hint or "")
         # The cells matching the header's whole-cell rule (their values, not match objects:
