@@ -75,6 +75,18 @@ class TestPlaces:
         place = call_action("smarttehran_neighborhood_show", context=dict(ANON), code="۶۰۱")
         assert str(place["code"]) == "601"
 
+    def test_neighborhood_list_honours_limit_and_offset(self):
+        """limit and offset page through the whole list (they were ignored without q);
+        without them every neighbourhood comes back."""
+        every = call_action("smarttehran_neighborhood_list", context=dict(ANON))
+        assert len(every) > 300
+        first = call_action("smarttehran_neighborhood_list", context=dict(ANON), limit="۵")
+        assert [n["code"] for n in first] == [n["code"] for n in every[:5]]
+        page = call_action("smarttehran_neighborhood_list", context=dict(ANON), limit=5, offset=5)
+        assert [n["code"] for n in page] == [n["code"] for n in every[5:10]]
+        in_six = call_action("smarttehran_neighborhood_list", context=dict(ANON), district="6", limit=3)
+        assert len(in_six) == 3 and {n["district"] for n in in_six} == {6}
+
     def test_unknown_district_is_not_found(self):
         """District 23 does not exist."""
         with pytest.raises(tk.ObjectNotFound):

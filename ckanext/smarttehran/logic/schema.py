@@ -167,7 +167,9 @@ def neighborhood_list(ignore_missing: Validator) -> Schema:
     return {
         "district": _optional(ignore_missing, text(MAX_ID)),
         "q": _optional(ignore_missing, text(MAX_LINE)),
-        "limit": [tk.get_validator("default")(20), whole_number(1, 200, clamp=True)],
+        # Absent: 20 matches for q, every neighbourhood without q (375 at most).
+        "limit": _optional(ignore_missing, whole_number(1, 400, clamp=True)),
+        "offset": _optional(ignore_missing, whole_number(0, 400, clamp=True)),
     }
 
 

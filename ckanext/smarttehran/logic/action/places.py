@@ -36,16 +36,19 @@ def smarttehran_neighborhood_list(context: Context, data_dict: DataDict) -> list
 
     :param district: a district number 1..22 (optional; ``citywide`` is all of them)
     :param q: a name in any spelling, Persian or Latin (optional)
-    :param limit: at most this many matches for ``q`` (default 20)
+    :param limit: at most this many (default: 20 matches for ``q``, else all)
+    :param offset: skip this many first (default 0), for paging through the list
     """
     tk.check_access("smarttehran_neighborhood_list", context, data_dict)
     district = _district(data_dict.get("district"))
     q = (data_dict.get("q") or "").strip()
+    limit, offset = data_dict.get("limit"), data_dict.get("offset") or 0
     if q:
-        places = gazetteer.find(q, district=district, limit=data_dict["limit"])
+        places = gazetteer.find(q, district=district, limit=(limit or 20) + offset)
     else:
         places = gazetteer.neighborhoods(district)
-    return [_without_geometry(n) for n in places]
+    end = None if limit is None else offset + limit
+    return [_without_geometry(n) for n in places[offset:end]]
 
 
 def _district(value: Any) -> str | None:
