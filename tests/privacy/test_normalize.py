@@ -154,3 +154,11 @@ def test_the_character_class_matches_the_unicode_database() -> None:
     """The precomputed class of characters to map is what this Python's Unicode data gives
     (regenerate ``_CLASS`` with ``build_class()`` when it changes)."""
     assert N.build_class() == N._CLASS
+
+
+def test_override_slipped_between_digit_groups(rng: random.Random) -> None:
+    """An RLO used as an invisible separator (no PDF): the value is read as stored too."""
+    nid = make_national_id(rng)
+    value = nid[:4] + "\u202e" + nid[4:9] + "\u202e" + nid[9:]
+    assert [f.type for f in scan_text("کد ملی " + value)] == ["NATIONAL_ID"]
+    assert scan_table(["کد ملی"], [[value]] * 5).pii_columns == ["کد ملی"]

@@ -84,3 +84,33 @@ def test_passing_report_has_samples_only_masked(rng: random.Random) -> None:
     assert report.pii_columns == []
     text = json.dumps(report.to_dict(), ensure_ascii=False)
     assert all(r[0] not in text for r in rows)
+
+
+def test_first_row_with_a_number_is_a_record() -> None:
+    """A first row holding a number (a park's count) is a record: no raw cell of it names a
+    column (the clean twin of a headerless table)."""
+    rows = [["بوستان لاله", "3", "515"], ["بوستان نرگس", "4", "220"]]
+    data = "\n".join(",".join(r) for r in rows).encode()
+    report = scan_file(io.BytesIO(data), "parks.csv")
+    assert not report.has_pii and report.tables[0].header_row is False
+    assert "بوستان لاله" not in json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+def test_names_holding_personal_data_are_masked_in_reports(rng: random.Random, tmp_path) -> None:
+    """A JSON key, a sheet title or a file name that is personal data is found, and the
+    report names it masked or by position, never raw."""
+    import openpyxl  # noqa: PLC0415
+
+    iban = forms.iban(rng)
+    report = scan_file(io.BytesIO(json.dumps({iban: {"visits": 3}}).encode()), "k.json")
+    assert report.has_pii and iban[2:] not in json.dumps(report.to_dict(), ensure_ascii=False)
+    m = forms.mobile(rng)
+    wb = openpyxl.Workbook()
+    wb.active.title = m
+    wb.active.append(["نام محله"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    report = scan_file(path)
+    assert report.has_pii and m not in json.dumps(report.to_dict(), ensure_ascii=False)
+    report = scan_file(io.BytesIO(b"a\n1\n"), f"tamas-{m}.csv")
+    assert report.has_pii and m not in json.dumps(report.to_dict(), ensure_ascii=False)

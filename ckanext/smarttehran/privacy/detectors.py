@@ -15,7 +15,7 @@ from ckanext.smarttehran.privacy.context import HINT_NEGATIVE, Window
 from ckanext.smarttehran.privacy.findings import Finding
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.names import scan_names, scan_titled_name
-from ckanext.smarttehran.privacy.normalize import normalize
+from ckanext.smarttehran.privacy.normalize import RLO, normalize
 from ckanext.smarttehran.privacy.numbers import Hit, Locate, scan_numbers
 
 _DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
@@ -47,9 +47,21 @@ def scan_text(
         return 0, n, hint
 
     found = to_findings(read, find_hits(read, locate, hint=hint), types)
-    if norm.identity:
-        return found
-    return [replace(f, start=s, end=e) for f in found for s, e in [norm.span(f.start, f.end)]]
+    if not norm.identity:
+        found = [replace(f, start=s, end=e) for f in found for s, e in [norm.span(f.start, f.end)]]
+    if RLO in text:  # also as stored: an override slipped between digit groups
+        stored = normalize(text, reverse=False)
+        m = len(stored.text)
+
+        def locate_stored(_pos: int) -> tuple[int, int, str | None]:
+            return 0, m, hint
+
+        for f in to_findings(stored.text, find_hits(stored.text, locate_stored, hint=hint), types):
+            s, e = stored.span(f.start, f.end)
+            if all(e <= g.start or s >= g.end for g in found):
+                found.append(replace(f, start=s, end=e))
+        found.sort(key=lambda f: f.start)
+    return found
 
 
 def find_hits(

@@ -278,8 +278,12 @@ class _Scanner:
         fmt = detect_format(name, head)
         if part is None:
             self.report.format = fmt
+        if self._name(name, part):
+            name = safe_name(name)
+            part = _join(os.path.dirname(part), name) if part else None
+            if part is None:
+                self.report.filename = name
         label = part or name
-        self._name(name, part)
         if fmt == "zip":
             self._zip(stream, label, part, depth)
         elif fmt == "pdf":
@@ -300,11 +304,14 @@ class _Scanner:
                     self.report.format = fmt
             self._textual(stream, fmt, encoding, label, part)
 
-    def _name(self, name: str, part: str | None) -> None:
-        """A file's or member's name is screened too: it shows in the download URL."""
+    def _name(self, name: str, part: str | None) -> bool:
+        """A file's or member's name is screened too: it shows in the download URL.
+        Returns whether it holds personal data (the report then names it masked)."""
         stem = os.path.basename(part or name)
         if stem and scan_text(stem):
-            self.add_text([stem], f"{part} (name)" if part else "file name")
+            self.add_text([stem], "file name" if part is None else "member name")
+            return True
+        return False
 
     def _textual(
         self, stream: IO[bytes], fmt: str, encoding: str, label: str, part: str | None
@@ -572,6 +579,14 @@ def _spool(fh: IO[bytes], size: int | None) -> IO[bytes]:
         out.write(block)
     out.seek(0)
     return out  # type: ignore[return-value]
+
+
+def safe_name(name: str) -> str:
+    """A file name holding personal data, masked (its extension kept)."""
+    from ckanext.smarttehran.privacy.masking import mask  # noqa: PLC0415
+
+    stem, ext = os.path.splitext(os.path.basename(name))
+    return f"[{mask(stem)}]{ext}"
 
 
 def _join(part: str | None, member: str) -> str:

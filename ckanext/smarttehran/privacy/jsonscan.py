@@ -20,8 +20,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
+from ckanext.smarttehran.privacy.detectors import scan_text
+from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.reports import TableReport
 from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, TableScan
 
@@ -100,6 +103,13 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=65536)
+def safe_key(key: str) -> str:
+    """``key`` for a column's name, or its masked form when it holds personal data (the
+    key itself is screened as a value of the table ``keys``)."""
+    return f"[{mask(key)}]" if scan_text(key) else key
+
+
 def flatten(
     value: Any, path: str, out: dict[str, list[str]], keys: set[str], depth: int = 0
 ) -> None:
@@ -111,6 +121,7 @@ def flatten(
         for k, v in value.items():
             key = str(k)
             keys.add(key)
+            key = safe_key(key)
             flatten(v, f"{path}.{key}" if path else key, out, keys, depth + 1)
     elif isinstance(value, list):
         for v in value:
@@ -135,7 +146,7 @@ def _feature_row(feature: dict[str, Any], keys: set[str]) -> dict[str, list[str]
                 if gk not in ("coordinates", "geometries"):
                     flatten(gv, f"geometry.{gk}", out, keys, 2)
         else:
-            flatten(v, key, out, keys, 1)
+            flatten(v, safe_key(key), out, keys, 1)
     return out
 
 
@@ -171,7 +182,7 @@ def json_tables(
             for k, v in value.items():
                 key = str(k)
                 keys.add(key)
-                walk(v, f"{path}.{key}" if path else key, depth + 1)
+                walk(v, f"{path}.{safe_key(key)}" if path else safe_key(key), depth + 1)
         elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
             table = RecordTable(f"{name}: {path}" if path else name, options, check)
             tables.append(table)

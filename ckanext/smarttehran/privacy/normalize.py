@@ -292,10 +292,14 @@ def reshapes(text: str) -> bool:
     return _ASTRAL.search(text) is not None and _RESHAPE_FULL.search(text) is not None
 
 
-def normalize(text: str, *, cell: bool = False, keep: str = "") -> Normalized:
+def normalize(
+    text: str, *, cell: bool = False, keep: str = "", reverse: bool = True
+) -> Normalized:
     """``text`` as the detectors must read it (see the module docstring).
 
     ``keep``: characters left as they are (the delimiter of a raw CSV chunk).
+    ``reverse=False``: overrides are dropped without reversing (the order as stored,
+    read too: an RLO may be slipped between digit groups as a mere separator).
     """
     if not needs_normalizing(text, cell=cell):
         return Normalized(text, len(text))
@@ -307,7 +311,7 @@ def normalize(text: str, *, cell: bool = False, keep: str = "") -> Normalized:
         out_text = _separators(keep).sub("-", text.translate(table))
         return Normalized(out_text, len(text))
     out = _Builder(len(text))
-    if RLO in text:
+    if reverse and RLO in text:
         for lo, hi, reversed_ in _override_segments(text):
             if reversed_:
                 _reversed_segment(text, lo, hi, cell, keep, out)
@@ -322,7 +326,12 @@ def normalize_cell(value: str) -> str:
     """One table cell as the detectors read it (no offsets needed)."""
     if not needs_normalizing(value, cell=True):
         return value
-    return normalize(value, cell=True).text
+    shown = normalize(value, cell=True).text
+    if RLO in value:  # both readings: as displayed, and as stored
+        stored = normalize(value, cell=True, reverse=False).text
+        if stored != shown:
+            return shown + " ; " + stored
+    return shown
 
 
 class _Builder:

@@ -32,6 +32,7 @@ from typing import IO, Any
 from xml.etree.ElementTree import iterparse
 
 from ckanext.smarttehran.privacy.budget import Budget
+from ckanext.smarttehran.privacy.detectors import scan_text
 from ckanext.smarttehran.privacy.reports import Issue, TableReport
 from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, TableScan
 from ckanext.smarttehran.privacy.textio import UnreadableFile
@@ -436,8 +437,11 @@ def scan_workbook(
         raise _bad(exc) from None
     reports: list[TableReport] = []
     sheet_members = set()
-    for title, member in wb.sheets:
+    for position, (raw_title, member) in enumerate(wb.sheets):
         sheet_members.add(member)
+        # A sheet named by personal data is named by position (its name is screened
+        # with the workbook part that holds it).
+        title = f"sheet {position + 1}" if scan_text(raw_title) else raw_title
         extra: list[str] = []
         rows = wb.rows(member, extra)
         try:

@@ -459,16 +459,16 @@ _NUMERIC_CELL = re.compile(r"[\d\s.,/:+\-٫٬()]+")
 
 
 def looks_like_data(cells: Sequence[str]) -> bool:
-    """A first row that is a record: a cell holds a finding, is very long, or every
-    non-empty cell is a number or a date."""
+    """A first row that is a record: a cell holds a finding, is very long, or is a
+    number or a date."""
     filled = [c for c in cells if c.strip()]
     if not filled:
         return False
     if any(len(c) > _MAX_HEADER_CHARS for c in filled):
         return True
     norm = [normalize_cell(c) for c in filled]
-    if all(_NUMERIC_CELL.fullmatch(c) for c in norm):
-        return True
+    if any(_NUMERIC_CELL.fullmatch(c) for c in norm):
+        return True  # a header names columns; a number in the first row is a value
     return bool(scan_text("\n".join(norm)))
 
 
