@@ -72,7 +72,14 @@ def _fresh_data() -> dict[str, str]:
     engine = ds_helpers.db.get_write_engine()
     ds_helpers.rebuild_all_dbs(ds_helpers.orm.scoped_session(ds_helpers.orm.sessionmaker(bind=engine)))
     admin = factories.Sysadmin(password=ADMIN_PASSWORD)
-    *outcomes, summary = seed.load(user=admin["name"], names=SEED)
+    # The search index keeps each dataset as shown when it was indexed, download URLs
+    # included, and the server shows that copy: they are made with the server's address.
+    site_url = tk.config["ckan.site_url"]
+    tk.config["ckan.site_url"] = f"http://{HOST}:{PORT}"
+    try:
+        *outcomes, summary = seed.load(user=admin["name"], names=SEED)
+    finally:
+        tk.config["ckan.site_url"] = site_url
     assert not summary.failed, [o.errors for o in summary.outcomes if o.errors]
     return {"name": admin["name"], "password": ADMIN_PASSWORD}
 
@@ -97,8 +104,10 @@ def _write_config(path: Path, services: dict[str, str]) -> None:
     shutil.copyfile(generated, path)
     config_tool.config_edit_using_merge_file(str(path), str(ROOT / "dev" / "demo-options.ini"))
     options = [f"{key}={value}" for key, value in services.items()]
-    # The test run's secrets, so that API tokens made in this process work there.
-    for key in ("SECRET_KEY", "api_token.jwt.encode.secret", "api_token.jwt.decode.secret"):
+    # The test run's secrets, so that API tokens made in this process work there, and
+    # its site id, under which this process indexed the datasets (searches filter on it).
+    for key in ("SECRET_KEY", "api_token.jwt.encode.secret", "api_token.jwt.decode.secret",
+                "ckan.site_id"):
         options.append(f"{key}={tk.config.get(key)}")
     config_tool.config_edit_using_option_strings(str(path), options, "app:main", edit=False)
 

@@ -77,7 +77,7 @@ class Browser:
         self.find("#field-login").send_keys(name)
         self.find("#field-password").send_keys(password)
         self.find("#field-password").submit()
-        self.wait_for(".account.authed, [data-module='user-menu'], a[href$='/user/_logout']")
+        self.wait_for("form[action$='/user/_logout']")
 
     def login_admin(self) -> None:
         self.login(self.portal.admin["name"], self.portal.admin["password"])

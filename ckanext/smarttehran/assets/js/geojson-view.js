@@ -36,8 +36,9 @@ this.ckan.module("smarttehran-geojson-view", function ($) {
           el.setAttribute("data-features", String(layer.getLayers().length));
           if (status) { status.textContent = o.loaded || ""; }
         })
-        .catch(function () {
+        .catch(function (e) {
           el.setAttribute("data-features", "error");
+          el.setAttribute("data-error", String(e));
           if (status) { status.textContent = o.failed || "The map could not be drawn."; }
         });
     }
