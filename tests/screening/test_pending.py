@@ -180,3 +180,24 @@ class TestBigUpload:
         assert not os.path.exists(uploader.get_resource_uploader(dict(res)).get_path(res["id"]))
         assert _names(ds) == [] and _names(ds, publisher["context"]) == ["people"]
 
+
+
+@pytest.mark.ckan_config("ckan.max_resource_size", "1")
+class TestMaxResourceSize:
+    def test_an_upload_over_the_limit_is_refused_while_it_streams(self, publisher, privacy_jobs):
+        """Over ckan.max_resource_size (1 MB here): a bilingual refusal on `upload`,
+        nothing in quarantine, no record, no resource."""
+        big = b"district,count\n" + b"1,10\n" * 400_000  # about 2 MB
+        before = _quarantined()
+        with pytest.raises(tk.ValidationError) as err:
+            call_action("resource_create", dict(publisher["context"]),
+                        package_id=publisher["dataset"]["id"], upload=upload(big, "big.csv"))
+        message = err.value.error_dict["upload"][0]
+        assert "1 MB" in message and "بزرگ‌تر" in message
+        assert records.search()[0] == 0
+        assert model.Session.query(model.Resource).count() == 0
+        assert _quarantined() == before
+
+
+def _quarantined() -> set[str]:
+    return {f for _d, _s, files in os.walk(quarantine.root()) for f in files}

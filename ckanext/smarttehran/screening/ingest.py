@@ -24,6 +24,7 @@ from ckan import model
 from werkzeug.datastructures import FileStorage
 
 from ckanext.smarttehran import config
+from ckanext.smarttehran.errors import bilingual
 from ckanext.smarttehran.screening import fetch, jobs, quarantine, records, verdict
 
 log = logging.getLogger(__name__)
@@ -97,12 +98,33 @@ def screen_resource(
         rec = _start(package_id, data_dict, source, context)
         return _deferred(original, context, data_dict, rec, old)
     rec = _start(package_id, data_dict, source, context)
-    path, size, sha = quarantine.store_stream(data_dict["upload"].stream, rec["id"])
+    path, size, sha = _store_upload(data_dict["upload"], rec)
     if size > config.privacy_async_threshold():
         records.update(rec["id"], quarantine_path=path, size=size, sha256=sha)
         return _deferred(original, context, _without_file(data_dict, rec, size), rec, old)
     result = verdict.screen_path(path, rec["filename"])
     return decide(original, context, data_dict, rec, result, path, size, sha, source)
+
+
+def _store_upload(upload: FileStorage, rec: dict[str, Any], index: int | None = None):
+    """The upload copied into quarantine, refused while it streams past
+    ``ckan.max_resource_size`` (nothing of it kept, the record deleted)."""
+    from ckan.lib.uploader import get_max_resource_size
+
+    limit_mb = get_max_resource_size()
+    try:
+        return quarantine.store_stream(upload.stream, rec["id"], limit_mb * (1 << 20))
+    except quarantine.TooLarge:
+        records.delete(rec["id"])
+        message = bilingual(
+            f"پرونده از بیشینهٔ اندازهٔ مجاز ({limit_mb} مگابایت) بزرگ‌تر است و پذیرفته نشد.",
+            f"The file is larger than the largest allowed ({limit_mb} MB) and was not accepted.",
+        )
+        if index is None:
+            raise tk.ValidationError({"upload": [message]}) from None
+        from ckanext.smarttehran.screening import metadata
+
+        raise tk.ValidationError(metadata.message_for_inline(index, message)) from None
 
 
 def _check_url(url: str, index: int | None = None) -> None:
@@ -344,7 +366,11 @@ def _screen_inline(
             )
             continue
         rec = _start(package.id if package else None, res, source, context)
-        path, size, sha = quarantine.store_stream(res["upload"].stream, rec["id"])
+        try:
+            path, size, sha = _store_upload(res["upload"], rec, index)
+        except tk.ValidationError:
+            forget()
+            raise
         result = verdict.screen_path(path, rec["filename"])
         if result.blocked:
             records.update(

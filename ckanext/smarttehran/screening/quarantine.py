@@ -25,8 +25,17 @@ def path_for(screening_id: str) -> str:
     return os.path.join(folder, screening_id)
 
 
-def store_stream(stream: IO[bytes], screening_id: str) -> tuple[str, int, str]:
-    """Copy a binary stream into quarantine; returns (path, size, sha256)."""
+class TooLarge(Exception):
+    """An upload is larger than ``ckan.max_resource_size``; nothing of it was kept."""
+
+
+def store_stream(
+    stream: IO[bytes], screening_id: str, max_bytes: int | None = None
+) -> tuple[str, int, str]:
+    """Copy a binary stream into quarantine; returns (path, size, sha256).
+
+    Past ``max_bytes`` the copy stops and what was written is deleted (TooLarge).
+    """
     path = path_for(screening_id)
     digest = hashlib.sha256()
     size = 0
@@ -34,9 +43,14 @@ def store_stream(stream: IO[bytes], screening_id: str) -> tuple[str, int, str]:
     with open(path, "wb") as out:
         os.chmod(path, 0o600)
         while block := stream.read(CHUNK):
-            digest.update(block)
             size += len(block)
+            if max_bytes is not None and size > max_bytes:
+                break
+            digest.update(block)
             out.write(block)
+    if max_bytes is not None and size > max_bytes:
+        remove(path)
+        raise TooLarge(screening_id)
     stream.seek(0)
     return path, size, digest.hexdigest()
 
