@@ -40,22 +40,25 @@ def _fa(number: int) -> str:
     return persian.to_persian_digits(str(number))
 
 
-def whole_number(minimum: int, maximum: int, clamp: bool = False) -> Validator:
+def whole_number(minimum: int, maximum: int, clamp: bool = False, message: str | None = None) -> Validator:
     """A whole number from ``minimum`` to ``maximum`` (``clamp``: larger ones become
-    ``maximum``, like CKAN's ``limit_to_configured_maximum``)."""
+    ``maximum``, like CKAN's ``limit_to_configured_maximum``); ``message`` replaces the
+    out-of-range messages."""
 
     def validator(value: Any) -> Any:
         if value is missing or value is None or value == "":
             return value
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise Invalid(bilingual("باید یک عدد صحیح باشد", "must be a whole number"))
+            raise Invalid(message or bilingual("باید یک عدد صحیح باشد", "must be a whole number"))
         digits = persian.to_latin_digits(str(value)).strip()
         try:
             if not digits.lstrip("-").isascii() or not digits.lstrip("-").isdigit():
                 raise ValueError(digits)
             number = int(digits)
         except ValueError:  # also more digits than Python converts (4,300)
-            raise Invalid(bilingual("باید یک عدد صحیح باشد", "must be a whole number")) from None
+            raise Invalid(message or bilingual("باید یک عدد صحیح باشد", "must be a whole number")) from None
+        if message and not minimum <= number <= maximum:
+            raise Invalid(message)
         if number < minimum:
             raise Invalid(bilingual(f"باید {_fa(minimum)} یا بیشتر باشد", f"must be {minimum} or more"))
         if number > maximum:
@@ -217,7 +220,8 @@ def data_request_update(ignore_missing: Validator) -> Schema:
 def rating_create(ignore_missing: Validator) -> Schema:
     return {
         "package_id": _id(ignore_missing),
-        "rating": [required(), whole_number(1, 5)],
+        "rating": [required(), whole_number(1, 5, message=bilingual(
+            "امتیاز باید از ۱ تا ۵ باشد", "the rating is 1 to 5"))],
         "comment": _optional(ignore_missing, text(MAX_TEXT)),
     }
 
