@@ -62,6 +62,10 @@ datastore_permissions() { # needs the venv and a config; called by the Makefile 
   local ini=$1 db=$2
   "$ROOT/.venv/bin/ckan" -c "$ini" datastore set-permissions 2>/dev/null | as_postgres psql -p "$PG_PORT" -q -d "$db" >/dev/null \
     || fail PostgreSQL "could not set DataStore permissions on $db"
+  # The read role's own statement limit, for what reaches PostgreSQL outside CKAN's
+  # search (CKAN sets a shorter one per statement: docs/operations.md).
+  as_postgres psql -p "$PG_PORT" -qc "ALTER ROLE ${DATASTORE_READ_ROLE:-datastore_default} SET statement_timeout = '30s'" >/dev/null \
+    || fail PostgreSQL "could not set the statement timeout of ${DATASTORE_READ_ROLE:-datastore_default}"
 }
 
 start_redis() {

@@ -100,3 +100,8 @@ def privacy_job_timeout() -> int:
 
 def privacy_job_retries() -> int:
     return max(0, int(tk.config["ckanext.smarttehran.privacy.job_retries"]))
+
+
+def datastore_query_timeout() -> int:
+    """Milliseconds, at least 100."""
+    return max(100, tk.config["ckanext.smarttehran.datastore.query_timeout"])

@@ -9,11 +9,12 @@ from ckanext.smarttehran.logic.action import (
     privacy,
     queries,
     search,
+    side_doors,
     transparency,
     vocabulary,
 )
 
-_MODULES = (vocabulary, places, transparency, privacy, participation, queries, dcat, search)
+_MODULES = (vocabulary, places, transparency, privacy, participation, queries, dcat, search, side_doors)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 globals().update({name: getattr(m, name) for m in _MODULES for name in m.__all__})

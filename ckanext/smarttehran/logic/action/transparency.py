@@ -10,7 +10,7 @@ from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran.logic.schema import validated
 from ckanext.smarttehran.logic.schema import validated
-from ckanext.smarttehran.transparency import access, overdue, scores, stats
+from ckanext.smarttehran.transparency import access, overdue, scores, side_doors, stats
 
 # Core (activity plugin) actions whose results carry stored datasets.
 ACTIVITY_LISTS = (
@@ -22,6 +22,7 @@ __all__ = [
     *ACTIVITY_LISTS,
     "activity_show",
     "activity_data_show",
+    "activity_diff",
     "resource_search",
     "smarttehran_transparency_stats",
     "smarttehran_dataset_transparency_show",
@@ -47,10 +48,12 @@ def _activity_list(name: str) -> Action:
     @tk.side_effect_free
     def chained(next_action: Action, context: Context, data_dict: DataDict) -> Any:
         result = next_action(context, data_dict)
-        return [access.strip_activity(context, a) for a in result]
+        return [access.strip_activity(context, a) for a in result
+                if side_doors.activity_visible(context, a)]
 
     chained.__name__ = name
-    chained.__doc__ = f"Core's {name}, without the resources of restricted datasets."
+    chained.__doc__ = (f"Core's {name}, without the resources of restricted datasets "
+                       "and without the activity of their resource views.")
     return chained
 
 
@@ -60,20 +63,36 @@ globals().update({name: _activity_list(name) for name in ACTIVITY_LISTS})
 @tk.chained_action
 @tk.side_effect_free
 def activity_show(next_action: Action, context: Context, data_dict: DataDict) -> Any:
-    """Core's activity_show, without the resources of a restricted dataset."""
-    return access.strip_activity(context, next_action(context, data_dict))
+    """Core's activity_show, without the resources of a restricted dataset; the
+    activity of a resource view the user may not see is not authorized."""
+    result = next_action(context, data_dict)
+    if not side_doors.activity_visible(context, result):
+        raise tk.NotAuthorized(side_doors.ACTIVITY_REFUSED)
+    return access.strip_activity(context, result)
 
 
 @tk.chained_action
 @tk.side_effect_free
 def activity_data_show(next_action: Action, context: Context, data_dict: DataDict) -> Any:
     """Core's activity_data_show (the stored object), without restricted resources."""
+    if not side_doors.activity_id_visible(context, data_dict.get("id")):
+        raise tk.NotAuthorized(side_doors.ACTIVITY_REFUSED)
     result = next_action(context, data_dict)
     if isinstance(result, dict) and "package" in result:
         access.strip_activity(context, {"data": result})
     elif isinstance(result, dict) and "resources" in result:  # object_type=package
         access.strip_activity(context, {"data": {"package": result}})
     return result
+
+
+@tk.chained_action
+@tk.side_effect_free
+def activity_diff(next_action: Action, context: Context, data_dict: DataDict) -> Any:
+    """Core's activity_diff (two stored versions, their resources included): only for
+    those who may edit a restricted dataset, and not of a hidden resource view."""
+    if not side_doors.diff_visible(context, data_dict.get("id")):
+        raise tk.NotAuthorized(side_doors.ACTIVITY_REFUSED)
+    return next_action(context, data_dict)
 
 
 @tk.side_effect_free
