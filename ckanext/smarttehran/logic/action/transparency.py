@@ -9,7 +9,6 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Action, Context, DataDict
 
 from ckanext.smarttehran.logic.schema import validated
-from ckanext.smarttehran.logic.schema import validated
 from ckanext.smarttehran.transparency import access, overdue, scores, side_doors, stats
 
 # Core (activity plugin) actions whose results carry stored datasets.
@@ -97,7 +96,6 @@ def activity_diff(next_action: Action, context: Context, data_dict: DataDict) ->
 
 @tk.side_effect_free
 @validated("smarttehran_transparency_stats")
-@validated("smarttehran_transparency_stats")
 def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """The transparency dashboard's numbers, counted over what anonymous users can see.
 
@@ -114,7 +112,6 @@ def smarttehran_transparency_stats(context: Context, data_dict: DataDict) -> dic
 
 
 @tk.side_effect_free
-@validated("smarttehran_dataset_transparency_show")
 @validated("smarttehran_dataset_transparency_show")
 def smarttehran_dataset_transparency_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """One dataset's access classification, update schedule, completeness and openness.
