@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from ckanext.smarttehran.privacy import findings, headers
+from ckanext.smarttehran.privacy.context import HINT_PUBLIC
 from ckanext.smarttehran.privacy.detectors import scan_text
 from ckanext.smarttehran.privacy.masking import mask
 from ckanext.smarttehran.privacy.reports import TableReport
@@ -31,6 +33,12 @@ from ckanext.smarttehran.privacy.tabular import BATCH_ROWS, TableScan
 ITEM = "[item]"
 JOIN = " ; "
 MAX_DEPTH = 64
+
+
+# Keys whose values identify a person: their records are people, whatever else they name.
+PERSONAL_KEYS = frozenset(
+    {findings.NATIONAL_ID, findings.PHONE_MOBILE, findings.PASSPORT, findings.BIRTH_CERT}
+)
 
 
 class RecordTable:
@@ -49,15 +57,19 @@ class RecordTable:
 
     def add(self, flat: dict[str, list[str]]) -> None:
         row: list[str] = [""] * len(self.index)
-        for path, values in flat.items():
-            i = self.index.get(path)
-            if i is None:
-                i = self.index[path] = len(self.index)
-                stats = self.table._column(i)
+        added = []
+        for path in flat:
+            if path not in self.index:
+                self.index[path] = len(self.index)
+                stats = self.table._column(self.index[path])
                 stats.header = path
                 stats.hint = _hint(path)
+                added.append(stats)
                 row.append("")
-            row[i] = JOIN.join(values)
+        if added:
+            self._public_places(added)
+        for path, values in flat.items():
+            row[self.index[path]] = JOIN.join(values)
         self.batch.append(row)
         self.count += 1
         if len(self.batch) >= BATCH_ROWS:
@@ -78,6 +90,21 @@ class RecordTable:
             min_share=self.options.get("min_share", 0.5),
             header_min_share=self.options.get("header_min_share", 0.2),
         )
+
+
+    def _public_places(self, added: list[Any]) -> None:
+        """Coordinates of records that are public places (a ``station_id`` or ``park``
+        key, as a table's header) are the places' own, unless a key of the same records
+        names a personal identifier (a station *and* a caller's national id)."""
+        names = list(self.index)
+        if not headers.public_table(names):
+            return
+        hints = {c.hint for c in self.table.columns}
+        if hints & PERSONAL_KEYS:
+            return
+        for stats in added:
+            if stats.hint == findings.GPS:
+                stats.hint = HINT_PUBLIC
 
 
 def _hint(path: str) -> str | None:
