@@ -27,6 +27,7 @@ OFFLINE: frozenset[str] = frozenset({
     "split-rle",
     "split-pdf",
     "split-lro",
+    "split-rlo",
     "split-lri",
     "split-rli",
     "split-fsi",
@@ -62,6 +63,7 @@ OFFLINE: frozenset[str] = frozenset({
     "json-escapes",
     "json-deep-nesting",
     "json-non-object-after-many",
+    "json-late-key",
     "geojson-top-level-members",
     "geojson-feature-ids",
     "jsonl-escapes",
@@ -71,6 +73,7 @@ OFFLINE: frozenset[str] = frozenset({
     "xlsx-number-format",
     "xlsx-header-footer",
     "xlsx-doc-properties",
+    "xlsx-sheet-name",
     "xlsx-defined-name",
     "xlsx-csv-member",
     "zip-csv-member",
@@ -88,6 +91,7 @@ OFFLINE: frozenset[str] = frozenset({
     "header-money",
     "header-date",
     "header-district",
+    "table-no-header",
 })
 
 # resource_create through the API as an editor, then every anonymous read path
@@ -102,12 +106,28 @@ def selected(families: frozenset[str]) -> frozenset[str]:
 
 # Writes that are not files (tests/corpus/writes.py), through the live API
 LIVE_WRITES: frozenset[str] = frozenset({
+    "dataset-author",
+    "dataset-maintainer",
+    "dataset-version",
+    "dataset-contact_name",
+    "dataset-url-query",
+    "dataset-extra-key",
     "dataset-notes-split-lrm",
     "dataset-title-fullwidth",
+    "resource-name_en",
+    "resource-format",
+    "resource-extra-key",
+    "view-title-description",
+    "organization-description",
+    "group-title-description",
+    "user-fullname-about",
+    "datastore-keys-outside-fields",
     "datastore-field-id",
     "datastore-values-split-zwsp",
-    "rating-comment-persian-digits",
+    "datastore-field-info",
+    "datastore-type-error-masked",
     "request-split-zwj",
+    "rating-comment-persian-digits",
 })
 
 
