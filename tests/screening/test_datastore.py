@@ -77,12 +77,13 @@ class TestLoad:
         assert body["recordsTotal"] == 2
         assert [row["population"] for row in body["data"]] == ["300000", "400000"]
 
-    def test_geojson_upload_gets_a_text_preview(self, publisher):
-        """A GeoJSON upload is previewed as text (ckan.preview.json_formats has geojson)."""
+    def test_geojson_upload_gets_a_map_and_a_text_preview(self, publisher):
+        """A GeoJSON upload is previewed on a map first and as text (default views
+        smarttehran_map, then text_view: ckan.preview.json_formats has geojson)."""
         res = call_action("resource_create", dict(publisher["context"]),
                           package_id=publisher["dataset"]["id"], format="GeoJSON",
                           upload=upload('{"type": "FeatureCollection", "features": []}', "a.geojson"))
-        assert _view_types(res["id"]) == ["text_view"]
+        assert _view_types(res["id"]) == ["smarttehran_map", "text_view"]
 
     def test_loading_twice_replaces_the_table(self, table):
         """A second load (an updated file, a queued job after a direct load) leaves no duplicates."""
