@@ -10,6 +10,7 @@ from ckanext.smarttehran import config, privacy
 from ckanext.smarttehran.errors import bilingual
 from ckanext.smarttehran.persian import normalize, to_latin_digits, to_persian_digits
 from ckanext.smarttehran.privacy.reports import MAX_ROWS
+from ckanext.smarttehran.privacy.tabular import position_name_fa
 
 TYPE_LABELS_FA: dict[str, str] = {
     "NATIONAL_ID": "کد ملی",
@@ -123,6 +124,10 @@ def table_items(table: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "type": type_,
                     "column": col["header"],
+                    # A file without a header row names its columns by position: in
+                    # Persian too (ستون ۳), not the English "column 3".
+                    **({"column_fa": position_name_fa(col["index"])}
+                       if table.get("header_row") is False and "index" in col else {}),
                     "rows": table.get("rows"),
                     "count": col["counts"].get(type_, 0),
                     "at": list((col.get("rows_by_type") or {}).get(type_) or []),
@@ -172,8 +177,11 @@ def describe(items: list[dict[str, Any]], screening_id: str | None, *, fields: b
         # 0912•••4567 would otherwise show its digit groups swapped in right-to-left text.
         samples_fa = "، ".join(f"\u2066{sample}\u2069" for sample in item["samples"][:2])
         count_fa = to_persian_digits(str(item["count"]))
-        where_fa = f"{unit_fa} «{item['column']}»: " if item["column"] else ""
-        where_en = f'{unit_en} "{item["column"]}": ' if item["column"] else ""
+        if item.get("column_fa"):
+            where_fa, where_en = f"{item['column_fa']}: ", f"{item['column']}: "
+        else:
+            where_fa = f"{unit_fa} «{item['column']}»: " if item["column"] else ""
+            where_en = f'{unit_en} "{item["column"]}": ' if item["column"] else ""
         rows_fa = f" {_N('از')} {to_persian_digits(str(item['rows']))} {_N('ردیف')}" if item["rows"] else ""
         rows_en = f" of {item['rows']} rows" if item["rows"] else ""
         sample_fa = f" ({_N('نمونه')}: {samples_fa})" if samples else ""
