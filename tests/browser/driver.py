@@ -125,7 +125,11 @@ class Browser:
 
     def click(self, css: str) -> None:
         element = self.find(css)
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+        # 'instant': Bootstrap's smooth scrolling would still be moving the page when the
+        # click lands (Chromium then reports the click as intercepted by another element).
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+        )
         element.click()
 
     # --- accessibility -----------------------------------------------------------
